@@ -1,0 +1,197 @@
+//! The internal instruction form the interpreter runs.
+//!
+//! The loader translates each generic BEAM instruction once: labels become
+//! code addresses, imports become export-table entries, literals become
+//! terms, and operands become [`Src`]/[`Dst`] with no further decoding.
+//! `label` and `line` instructions disappear (lines go to a side table).
+
+use super::{BifFn, ExportEntry, FunDef};
+use crate::term::Term;
+use alloc::boxed::Box;
+
+/// The address of an instruction of a loaded module. Modules are never
+/// moved once loaded, so addresses stay valid. Word-aligned, so a CP stored
+/// on the stack reads as a header word and the collector skips it.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub struct CodePtr(pub *const Instr);
+
+impl CodePtr {
+    /// The continuation pointer word stored in a stack frame.
+    #[inline]
+    pub fn to_term(self) -> Term {
+        Term::from_raw(self.0 as usize)
+    }
+    /// Reads back a continuation pointer stored with [`CodePtr::to_term`].
+    #[inline]
+    pub fn from_term(t: Term) -> CodePtr {
+        CodePtr(t.raw() as *const Instr)
+    }
+}
+
+/// A place an instruction reads from.
+#[derive(Copy, Clone, Debug)]
+pub enum Src {
+    /// X register.
+    X(u16),
+    /// Y register of the current frame.
+    Y(u16),
+    /// A constant: immediate or literal.
+    C(Term),
+}
+
+/// A register an instruction writes to.
+#[derive(Copy, Clone, Debug)]
+pub enum Dst {
+    /// X register.
+    X(u16),
+    /// Y register of the current frame.
+    Y(u16),
+}
+
+/// A jump target; `None` where BEAM code has label 0 ("raise instead").
+pub type Fail = Option<CodePtr>;
+
+/// One type test.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum TypeTest {
+    Integer,
+    Float,
+    Number,
+    Atom,
+    Pid,
+    Reference,
+    Port,
+    Nil,
+    Binary,
+    Bitstring,
+    List,
+    NonEmptyList,
+    Tuple,
+    Function,
+    Boolean,
+    Map,
+}
+
+/// Comparisons of `is_lt`-style tests.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Cmp {
+    Lt,
+    Ge,
+    Eq,
+    Ne,
+    EqExact,
+    NeExact,
+}
+
+/// Floating-point register operations.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum FloatOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+}
+
+/// An internal instruction. Field order mirrors the BEAM operand order.
+#[derive(Clone, Debug)]
+pub enum Instr {
+    /// Start of a function: raising `function_clause` if reached.
+    FuncInfo { module: crate::term::Atom, function: crate::term::Atom, arity: u32 },
+    /// Local call.
+    Call { arity: u32, target: CodePtr },
+    /// Local tail call after dropping a frame of `dealloc` Y registers.
+    CallLast { target: CodePtr, dealloc: u32 },
+    /// Local tail call.
+    CallOnly { target: CodePtr },
+    /// Remote call through the export table.
+    CallExt { arity: u32, entry: *const ExportEntry },
+    /// Remote tail call after dropping a frame.
+    CallExtLast { arity: u32, entry: *const ExportEntry, dealloc: u32 },
+    /// Remote tail call.
+    CallExtOnly { arity: u32, entry: *const ExportEntry },
+    /// A native guard or body BIF with up to three arguments. `live` is
+    /// `Some` for `gc_bif` (registers live across a collection).
+    Bif { func: BifFn, fail: Fail, args: [Src; 3], n: u8, dst: Dst, live: Option<u16> },
+    /// `apply/N` with the module and function in X registers.
+    Apply { arity: u32, dealloc: Option<u32> },
+    /// Call the fun in `x(arity)`.
+    CallFun { arity: u32 },
+    /// Call the fun in `fun` (OTP 25+ `call_fun2`).
+    CallFun2 { arity: u32, fun: Src },
+    /// Push a frame of `slots` Y registers, with `heap` words reserved.
+    Allocate { slots: u32, heap: u32, live: u32 },
+    /// Pop a frame of `n` Y registers.
+    Deallocate { n: u32 },
+    /// Return to the continuation pointer.
+    Return,
+    /// Ensure `need` free heap words, collecting with `live` X registers.
+    TestHeap { need: u32, live: u32 },
+    /// Drop `n` Y registers from the frame bottom.
+    Trim { n: u32 },
+    /// Initialize Y registers to `[]`.
+    InitYregs { regs: Box<[u16]> },
+    Move { src: Src, dst: Dst },
+    Swap { a: Dst, b: Dst },
+    /// Compare and jump to `fail` if false.
+    Compare { cmp: Cmp, fail: CodePtr, a: Src, b: Src },
+    /// Type test; jump to `fail` if false.
+    Test { test: TypeTest, fail: CodePtr, src: Src },
+    /// `is_function2`.
+    IsFunction2 { fail: CodePtr, src: Src, arity: Src },
+    /// Tuple of this arity, else `fail`.
+    TestArity { fail: CodePtr, src: Src, arity: u32 },
+    /// Tuple of this arity whose first element is `tag`, else `fail`.
+    IsTaggedTuple { fail: CodePtr, src: Src, arity: u32, tag: Term },
+    /// Jump by value; `table` sorted by raw word for binary search when
+    /// `sorted`.
+    SelectVal { src: Src, fail: CodePtr, table: Box<[(Term, CodePtr)]>, sorted: bool },
+    /// Jump by tuple arity.
+    SelectTupleArity { src: Src, fail: CodePtr, table: Box<[(u32, CodePtr)]> },
+    Jump { target: CodePtr },
+    /// Install a catch (old-style `catch` or `try`) in a Y register.
+    Catch { y: u16, handler: u32 },
+    /// Remove a `catch`; convert an exception in x0 to its catch value.
+    CatchEnd { y: u16 },
+    /// Remove a `try` catch on the normal path.
+    TryEnd { y: u16 },
+    /// Remove a `try` catch at the handler; x0..x2 hold class, reason, trace.
+    TryCase { y: u16 },
+    /// No clause of a `try ... of` matched.
+    TryCaseEnd { src: Src },
+    /// Re-raise with a raw stacktrace.
+    Raise { trace: Src, value: Src },
+    /// `raw_raise`: x0 class, x1 reason, x2 raw trace.
+    RawRaise,
+    /// Turn the raw trace in x0 into a list.
+    BuildStacktrace,
+    GetList { src: Src, head: Dst, tail: Dst },
+    GetHd { src: Src, dst: Dst },
+    GetTl { src: Src, dst: Dst },
+    GetTupleElement { src: Src, index: u32, dst: Dst },
+    SetTupleElement { value: Src, tuple: Src, index: u32 },
+    PutList { head: Src, tail: Src, dst: Dst },
+    PutTuple2 { dst: Dst, elems: Box<[Src]> },
+    /// `update_record`: copy `src` with some elements replaced.
+    UpdateRecord { src: Src, dst: Dst, size: u32, updates: Box<[(u32, Src)]> },
+    Badmatch { src: Src },
+    CaseEnd { src: Src },
+    IfEnd,
+    Badrecord { src: Src },
+    MakeFun { def: *const FunDef, dst: Dst, free: Box<[Src]> },
+    /// Copy a term into a float register.
+    Fmove { src: Src, freg: u16 },
+    /// Float register back to a term.
+    FmoveOut { freg: u16, dst: Dst },
+    /// Convert a number to a float register.
+    Fconv { src: Src, freg: u16 },
+    Farith { op: FloatOp, a: u16, b: u16, dst: u16 },
+    Fnegate { src: u16, dst: u16 },
+    /// Map construction: `put_map_assoc` (`exact = false`) or
+    /// `put_map_exact`.
+    PutMap { fail: Fail, src: Src, dst: Dst, live: u32, exact: bool, pairs: Box<[(Src, Src)]> },
+    IsMap { fail: CodePtr, src: Src },
+    HasMapFields { fail: CodePtr, src: Src, keys: Box<[Src]> },
+    GetMapElements { fail: CodePtr, src: Src, pairs: Box<[(Src, Dst)]> },
+    /// Ends a process's first call: returning here finishes the process.
+    Stop,
+}

@@ -1,0 +1,286 @@
+//! A process heap: one block holding the heap (growing up) and the stack
+//! (growing down), plus heap fragments for BIF results that did not fit.
+//!
+//! ```text
+//! block: [ heap words ... | htop -> free <- stop | CP y0 y1 .. | CP y0 .. ]
+//! ```
+//!
+//! Code that declared its heap need (`test_heap`, `allocate_heap`) allocates
+//! from the block without checks beyond a debug assertion's worth; BIFs that
+//! build terms of unknown size use [`Heap::alloc`], which spills into a
+//! fragment when the block is full. The collector merges fragments back.
+
+use crate::term::{Term, ListIter};
+use alloc::boxed::Box;
+use alloc::vec::Vec;
+
+/// The allocator could not provide memory.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub struct OutOfMemory;
+
+/// Allocates a block of `n` words filled with `[]`, failing instead of
+/// aborting when memory is exhausted.
+pub fn alloc_words(n: usize) -> Result<Box<[Term]>, OutOfMemory> {
+    let mut v: Vec<Term> = Vec::new();
+    v.try_reserve_exact(n).map_err(|_| OutOfMemory)?;
+    v.resize(n, Term::NIL);
+    Ok(v.into_boxed_slice())
+}
+
+/// A process's heap and stack.
+pub struct Heap {
+    block: Box<[Term]>,
+    htop: usize,
+    stop: usize,
+    fragments: Vec<Box<[Term]>>,
+    fragment_words: usize,
+}
+
+impl Heap {
+    /// A heap of `words` words in one block.
+    pub fn new(words: usize) -> Result<Heap, OutOfMemory> {
+        let block = alloc_words(words)?;
+        let stop = block.len();
+        Ok(Heap {
+            block,
+            htop: 0,
+            stop,
+            fragments: Vec::new(),
+            fragment_words: 0,
+        })
+    }
+
+    /// Words in the block.
+    #[inline]
+    pub fn capacity(&self) -> usize {
+        self.block.len()
+    }
+
+    /// Free words between heap top and stack top.
+    #[inline]
+    pub fn free(&self) -> usize {
+        self.stop - self.htop
+    }
+
+    /// Words used by heap data in the block.
+    #[inline]
+    pub fn heap_used(&self) -> usize {
+        self.htop
+    }
+
+    /// Words used by the stack.
+    #[inline]
+    pub fn stack_used(&self) -> usize {
+        self.block.len() - self.stop
+    }
+
+    /// Words in heap fragments.
+    #[inline]
+    pub fn fragment_words(&self) -> usize {
+        self.fragment_words
+    }
+
+    /// Allocates `n` words from the block; the caller made sure they fit
+    /// (after `test_heap` or a collection).
+    #[inline]
+    pub fn alloc_reserved(&mut self, n: usize) -> *mut Term {
+        debug_assert!(self.htop + n <= self.stop);
+        // SAFETY: htop + n <= stop <= len, checked by the caller's reservation.
+        let p = unsafe { self.block.as_mut_ptr().add(self.htop) };
+        self.htop += n;
+        p
+    }
+
+    /// Allocates `n` words anywhere: in the block if they fit, else in a new
+    /// fragment that the next collection will fold into the heap.
+    pub fn alloc(&mut self, n: usize) -> Result<*mut Term, OutOfMemory> {
+        if self.free() >= n {
+            return Ok(self.alloc_reserved(n));
+        }
+        let mut frag = alloc_words(n)?;
+        let p = frag.as_mut_ptr();
+        self.fragment_words += n;
+        self.fragments.push(frag);
+        Ok(p)
+    }
+
+    /// Allocates and returns a mutable slice of `n` words.
+    pub fn alloc_slice(&mut self, n: usize) -> Result<&mut [Term], OutOfMemory> {
+        let p = self.alloc(n)?;
+        // SAFETY: `alloc` returned `n` writable words owned by this heap.
+        Ok(unsafe { core::slice::from_raw_parts_mut(p, n) })
+    }
+
+    /// Pushes a stack frame of `n` Y registers and the continuation pointer
+    /// `cp`; the caller made sure `n + 1` words are free.
+    #[inline]
+    pub fn push_frame(&mut self, n: usize, cp: Term) {
+        debug_assert!(self.stop - self.htop > n);
+        self.stop -= n + 1;
+        self.block[self.stop] = cp;
+    }
+
+    /// Fills the Y registers of the newest frame with `[]` so the collector
+    /// never sees stale words.
+    pub fn clear_frame(&mut self, n: usize) {
+        let s = self.stop + 1;
+        for w in &mut self.block[s..s + n] {
+            *w = Term::NIL;
+        }
+    }
+
+    /// Pops a frame of `n` Y registers and returns its continuation pointer.
+    #[inline]
+    pub fn pop_frame(&mut self, n: usize) -> Term {
+        let cp = self.block[self.stop];
+        self.stop += n + 1;
+        cp
+    }
+
+    /// Drops `n` Y registers from the bottom of the newest frame, keeping
+    /// the continuation pointer on top (the `trim` instruction).
+    pub fn trim(&mut self, n: usize) {
+        let cp = self.block[self.stop];
+        self.stop += n;
+        self.block[self.stop] = cp;
+    }
+
+    /// Y register `i` of the newest frame.
+    #[inline]
+    pub fn y(&self, i: usize) -> Term {
+        self.block[self.stop + 1 + i]
+    }
+
+    /// Sets Y register `i` of the newest frame.
+    #[inline]
+    pub fn set_y(&mut self, i: usize, t: Term) {
+        self.block[self.stop + 1 + i] = t;
+    }
+
+    /// The continuation pointer of the newest frame.
+    #[inline]
+    pub fn frame_cp(&self) -> Term {
+        self.block[self.stop]
+    }
+
+    /// Replaces the continuation pointer of the newest frame.
+    #[inline]
+    pub fn set_frame_cp(&mut self, cp: Term) {
+        self.block[self.stop] = cp;
+    }
+
+    /// The stack, newest word first.
+    #[inline]
+    pub fn stack(&self) -> &[Term] {
+        &self.block[self.stop..]
+    }
+
+    /// Mutable view of the stack, for the collector.
+    #[inline]
+    pub fn stack_mut(&mut self) -> &mut [Term] {
+        &mut self.block[self.stop..]
+    }
+
+    /// Cuts the stack back to `depth` words (used when unwinding to a catch).
+    pub fn set_stack_depth(&mut self, depth: usize) {
+        self.stop = self.block.len() - depth;
+    }
+
+    /// Whether `p` points into this heap's block or fragments: only such
+    /// words are copied by the collector (literals are left in place).
+    pub fn contains(&self, p: *const Term) -> bool {
+        let in_slice = |s: &[Term]| {
+            let r = s.as_ptr_range();
+            p >= r.start && p < r.end
+        };
+        in_slice(&self.block[..self.htop]) || self.fragments.iter().any(|f| in_slice(f))
+    }
+
+    /// Replaces the heap by `block` holding `used` live words, keeping the
+    /// stack (copied to the new block's end). Fragments are dropped: the
+    /// collector has copied everything live out of them.
+    pub fn install(&mut self, mut block: Box<[Term]>, used: usize) {
+        let depth = self.stack_used();
+        let new_stop = block.len() - depth;
+        block[new_stop..].copy_from_slice(&self.block[self.stop..]);
+        self.block = block;
+        self.htop = used;
+        self.stop = new_stop;
+        self.fragments.clear();
+        self.fragment_words = 0;
+    }
+
+    /// Conses `head` onto `tail` (allocating anywhere).
+    pub fn cons(&mut self, head: Term, tail: Term) -> Result<Term, OutOfMemory> {
+        let p = self.alloc(2)?;
+        // SAFETY: two fresh words.
+        unsafe {
+            *p = head;
+            *p.add(1) = tail;
+        }
+        Ok(Term::list_ptr(p))
+    }
+
+    /// Builds a tuple of `elems`.
+    pub fn tuple(&mut self, elems: &[Term]) -> Result<Term, OutOfMemory> {
+        let s = self.alloc_slice(elems.len() + 1)?;
+        s[0] = Term::header(crate::term::HeaderTag::Tuple, elems.len());
+        s[1..].copy_from_slice(elems);
+        Ok(Term::boxed_ptr(s.as_ptr()))
+    }
+
+    /// Builds a boxed float.
+    pub fn float(&mut self, f: f64) -> Result<Term, OutOfMemory> {
+        let s = self.alloc_slice(crate::term::FLOAT_WORDS)?;
+        s[0] = Term::header(crate::term::HeaderTag::Float, crate::term::WORDS_PER_U64);
+        crate::term::write_u64(&mut s[1..], f.to_bits());
+        Ok(Term::boxed_ptr(s.as_ptr()))
+    }
+
+    /// Builds a proper list of `elems`, ending in `tail`.
+    pub fn list_from(&mut self, elems: &[Term], tail: Term) -> Result<Term, OutOfMemory> {
+        let mut acc = tail;
+        if elems.is_empty() {
+            return Ok(acc);
+        }
+        let s = self.alloc_slice(2 * elems.len())?;
+        for (i, &e) in elems.iter().enumerate().rev() {
+            s[2 * i] = e;
+            s[2 * i + 1] = acc;
+            acc = Term::list_ptr(&s[2 * i]);
+        }
+        Ok(acc)
+    }
+
+    /// Builds the list of the bytes of `s` (an Erlang string).
+    pub fn string(&mut self, s: &[u8]) -> Result<Term, OutOfMemory> {
+        let mut acc = Term::NIL;
+        if s.is_empty() {
+            return Ok(acc);
+        }
+        let cells = self.alloc_slice(2 * s.len())?;
+        for (i, &b) in s.iter().enumerate().rev() {
+            cells[2 * i] = Term::small(b as isize);
+            cells[2 * i + 1] = acc;
+            acc = Term::list_ptr(&cells[2 * i]);
+        }
+        Ok(acc)
+    }
+
+    /// Builds a list of the characters of a UTF-8 string.
+    pub fn unicode_string(&mut self, s: &str) -> Result<Term, OutOfMemory> {
+        let chars: Vec<Term> = s.chars().map(|c| Term::small(c as isize)).collect();
+        self.list_from(&chars, Term::NIL)
+    }
+
+    /// Collects a proper list into a vector, or `None` if it is improper.
+    pub fn list_to_vec(list: Term) -> Option<Vec<Term>> {
+        let mut it = ListIter::new(list);
+        let v: Vec<Term> = it.by_ref().collect();
+        if it.tail().is_nil() {
+            Some(v)
+        } else {
+            None
+        }
+    }
+}

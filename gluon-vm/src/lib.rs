@@ -1,0 +1,15 @@
+//! Gluon VM core: a BEAM bytecode virtual machine for small devices.
+//!
+//! `no_std` + `alloc`: everything outside the VM goes through [`os::Os`].
+#![no_std]
+extern crate alloc;
+
+pub mod bif;
+pub mod bignum;
+pub mod binary;
+pub mod code;
+pub mod fun;
+pub mod heap;
+pub mod map;
+pub mod os;
+pub mod term;

@@ -1,0 +1,201 @@
+//! The atom table: interned names, with the atoms the VM itself needs
+//! predefined at fixed indices so that Rust code can name them as constants.
+
+use alloc::boxed::Box;
+use alloc::collections::BTreeMap;
+use alloc::vec::Vec;
+
+/// An interned atom: an index into the VM's [`AtomTable`].
+#[derive(Copy, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+pub struct Atom(u32);
+
+impl Atom {
+    /// The atom with this table index.
+    #[inline]
+    pub const fn from_index(i: u32) -> Atom {
+        Atom(i)
+    }
+    /// Its table index.
+    #[inline]
+    pub const fn index(self) -> u32 {
+        self.0
+    }
+}
+
+/// Longest atom name in characters, as on the BEAM.
+pub const MAX_ATOM_CHARS: usize = 255;
+
+macro_rules! predefined_atoms {
+    ($($name:ident = $text:literal,)*) => {
+        predefined_atoms!(@consts 0u32, $($name,)*);
+        /// Names of the predefined atoms, in index order.
+        pub const PREDEFINED: &[&str] = &[$($text,)*];
+    };
+    (@consts $n:expr, $name:ident, $($rest:ident,)*) => {
+        #[doc = concat!("Predefined atom `", stringify!($name), "`.")]
+        pub const $name: Atom = Atom($n);
+        predefined_atoms!(@consts $n + 1u32, $($rest,)*);
+    };
+    (@consts $n:expr,) => {};
+}
+
+predefined_atoms! {
+    FALSE = "false",
+    TRUE = "true",
+    OK = "ok",
+    ERROR = "error",
+    UNDEFINED = "undefined",
+    NIL = "nil",
+    ERLANG = "erlang",
+    THROW = "throw",
+    EXIT = "exit",
+    EXIT_UPPER = "EXIT",
+    NORMAL = "normal",
+    KILL = "kill",
+    KILLED = "killed",
+    BADARG = "badarg",
+    BADARITH = "badarith",
+    BADMATCH = "badmatch",
+    FUNCTION_CLAUSE = "function_clause",
+    CASE_CLAUSE = "case_clause",
+    IF_CLAUSE = "if_clause",
+    TRY_CLAUSE = "try_clause",
+    UNDEF = "undef",
+    BADFUN = "badfun",
+    BADARITY = "badarity",
+    BADRECORD = "badrecord",
+    BADKEY = "badkey",
+    BADMAP = "badmap",
+    SYSTEM_LIMIT = "system_limit",
+    NOTSUP = "notsup",
+    NOPROC = "noproc",
+    NOCATCH = "nocatch",
+    FILE = "file",
+    LINE = "line",
+    ERROR_INFO = "error_info",
+    LISTS = "lists",
+    IO = "io",
+    IO_LIB = "io_lib",
+    START = "start",
+    MODULE_INFO = "module_info",
+    MODULE = "module",
+    EXPORTS = "exports",
+    FUNCTIONS = "functions",
+    ATTRIBUTES = "attributes",
+    COMPILE = "compile",
+    MD5 = "md5",
+    ARITY = "arity",
+    NAME = "name",
+    ENV = "env",
+    TYPE = "type",
+    LOCAL = "local",
+    EXTERNAL = "external",
+    INDEX = "index",
+    NEW_INDEX = "new_index",
+    NEW_UNIQ = "new_uniq",
+    UNIQ = "uniq",
+    PID = "pid",
+    APPLY = "apply",
+    INFINITY = "infinity",
+    TIMEOUT = "timeout",
+    VALUE = "value",
+    BADFUN_LOWER = "fun",
+    NOT_A_LIST = "not_a_list",
+    LATIN1 = "latin1",
+    UNICODE = "unicode",
+    UTF8 = "utf8",
+    NONODE = "nonode@nohost",
+}
+
+/// Interned atom names. Lookup by name is a B-tree search (no hasher needed
+/// on `no_std`); lookup by index is a vector access.
+pub struct AtomTable {
+    names: Vec<Box<str>>,
+    index: BTreeMap<Box<str>, u32>,
+    limit: usize,
+}
+
+/// Reasons an atom cannot be created.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum AtomError {
+    /// Longer than [`MAX_ATOM_CHARS`] characters.
+    TooLong,
+    /// The table is full (`system_limit` in Erlang).
+    TableFull,
+}
+
+impl AtomTable {
+    /// A table holding the predefined atoms, allowing at most `limit` atoms.
+    pub fn new(limit: usize) -> AtomTable {
+        let mut t = AtomTable {
+            names: Vec::new(),
+            index: BTreeMap::new(),
+            limit,
+        };
+        for name in PREDEFINED {
+            // Cannot fail: predefined names are short and few.
+            let _ = t.intern(name);
+        }
+        t
+    }
+
+    /// The atom named `name`, creating it if needed.
+    pub fn intern(&mut self, name: &str) -> Result<Atom, AtomError> {
+        if let Some(&i) = self.index.get(name) {
+            return Ok(Atom(i));
+        }
+        if name.chars().count() > MAX_ATOM_CHARS {
+            return Err(AtomError::TooLong);
+        }
+        if self.names.len() >= self.limit {
+            return Err(AtomError::TableFull);
+        }
+        let i = self.names.len() as u32;
+        self.names.push(name.into());
+        self.index.insert(name.into(), i);
+        Ok(Atom(i))
+    }
+
+    /// The atom named `name` if it already exists.
+    pub fn lookup(&self, name: &str) -> Option<Atom> {
+        self.index.get(name).map(|&i| Atom(i))
+    }
+
+    /// The name of an atom.
+    pub fn name(&self, a: Atom) -> &str {
+        self.names.get(a.0 as usize).map_or("", |s| s)
+    }
+
+    /// Number of atoms.
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    /// Whether the table is empty (never, once created).
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn predefined_atoms_have_their_names() {
+        let t = AtomTable::new(1 << 20);
+        assert_eq!(t.name(TRUE), "true");
+        assert_eq!(t.name(NONODE), "nonode@nohost");
+        assert_eq!(t.lookup("badarg"), Some(BADARG));
+    }
+
+    #[test]
+    fn interning_is_idempotent_and_bounded() {
+        let mut t = AtomTable::new(PREDEFINED.len() + 1);
+        let a = t.intern("hello").unwrap();
+        assert_eq!(t.intern("hello").unwrap(), a);
+        assert_eq!(t.intern("other"), Err(AtomError::TableFull));
+        let long: alloc::string::String = core::iter::repeat('x').take(256).collect();
+        assert_eq!(t.intern(&long), Err(AtomError::TooLong));
+    }
+}
