@@ -115,3 +115,17 @@ pub fn compare_integers(a: Term, b: Term) -> Ordering {
         mag
     }
 }
+
+/// A bignum's value as the nearest float, or `None` for other terms or
+/// values beyond the float range.
+pub fn to_f64(t: Term) -> Option<f64> {
+    let (neg, d) = as_big(t)?;
+    let mut f = 0.0f64;
+    for &w in d.iter().rev() {
+        f = f * libm::exp2(usize::BITS as f64) + w as f64;
+    }
+    if !f.is_finite() {
+        return None;
+    }
+    Some(if neg { -f } else { f })
+}

@@ -2,7 +2,7 @@
 //! (growing down), plus heap fragments for BIF results that did not fit.
 //!
 //! ```text
-//! block: [ heap words ... | htop -> free <- stop | CP y0 y1 .. | CP y0 .. ]
+//! block: [ heap words ... | htop -> free <- stop | y0 y1 .. CP | y0 .. CP ]
 //! ```
 //!
 //! Code that declared its heap need (`test_heap`, `allocate_heap`) allocates
@@ -10,7 +10,7 @@
 //! build terms of unknown size use [`Heap::alloc`], which spills into a
 //! fragment when the block is full. The collector merges fragments back.
 
-use crate::term::{Term, ListIter};
+use crate::term::{ListIter, Term};
 use alloc::boxed::Box;
 use alloc::vec::Vec;
 
@@ -111,62 +111,51 @@ impl Heap {
         Ok(unsafe { core::slice::from_raw_parts_mut(p, n) })
     }
 
-    /// Pushes a stack frame of `n` Y registers and the continuation pointer
-    /// `cp`; the caller made sure `n + 1` words are free.
+    /// Pushes one word (a continuation pointer) on the stack; the caller
+    /// made sure it fits.
     #[inline]
-    pub fn push_frame(&mut self, n: usize, cp: Term) {
-        debug_assert!(self.stop - self.htop > n);
-        self.stop -= n + 1;
-        self.block[self.stop] = cp;
+    pub fn push(&mut self, w: Term) {
+        debug_assert!(self.stop > self.htop);
+        self.stop -= 1;
+        self.block[self.stop] = w;
     }
 
-    /// Fills the Y registers of the newest frame with `[]` so the collector
-    /// never sees stale words.
-    pub fn clear_frame(&mut self, n: usize) {
-        let s = self.stop + 1;
-        for w in &mut self.block[s..s + n] {
+    /// Pops one word off the stack.
+    #[inline]
+    pub fn pop(&mut self) -> Term {
+        let w = self.block[self.stop];
+        self.stop += 1;
+        w
+    }
+
+    /// Pushes `n` Y registers set to `[]`, so that neither the collector
+    /// nor exception unwinding ever sees a stale word; the caller made
+    /// sure they fit.
+    #[inline]
+    pub fn alloc_frame(&mut self, n: usize) {
+        debug_assert!(self.stop - self.htop >= n);
+        self.stop -= n;
+        for w in &mut self.block[self.stop..self.stop + n] {
             *w = Term::NIL;
         }
     }
 
-    /// Pops a frame of `n` Y registers and returns its continuation pointer.
+    /// Drops `n` words from the top of the stack (`deallocate`, `trim`).
     #[inline]
-    pub fn pop_frame(&mut self, n: usize) -> Term {
-        let cp = self.block[self.stop];
-        self.stop += n + 1;
-        cp
-    }
-
-    /// Drops `n` Y registers from the bottom of the newest frame, keeping
-    /// the continuation pointer on top (the `trim` instruction).
-    pub fn trim(&mut self, n: usize) {
-        let cp = self.block[self.stop];
+    pub fn drop_words(&mut self, n: usize) {
         self.stop += n;
-        self.block[self.stop] = cp;
     }
 
     /// Y register `i` of the newest frame.
     #[inline]
     pub fn y(&self, i: usize) -> Term {
-        self.block[self.stop + 1 + i]
+        self.block[self.stop + i]
     }
 
     /// Sets Y register `i` of the newest frame.
     #[inline]
     pub fn set_y(&mut self, i: usize, t: Term) {
-        self.block[self.stop + 1 + i] = t;
-    }
-
-    /// The continuation pointer of the newest frame.
-    #[inline]
-    pub fn frame_cp(&self) -> Term {
-        self.block[self.stop]
-    }
-
-    /// Replaces the continuation pointer of the newest frame.
-    #[inline]
-    pub fn set_frame_cp(&mut self, cp: Term) {
-        self.block[self.stop] = cp;
+        self.block[self.stop + i] = t;
     }
 
     /// The stack, newest word first.
@@ -184,6 +173,12 @@ impl Heap {
     /// Cuts the stack back to `depth` words (used when unwinding to a catch).
     pub fn set_stack_depth(&mut self, depth: usize) {
         self.stop = self.block.len() - depth;
+    }
+
+    /// Stack depth in words.
+    #[inline]
+    pub fn stack_depth(&self) -> usize {
+        self.block.len() - self.stop
     }
 
     /// Whether `p` points into this heap's block or fragments: only such

@@ -37,6 +37,19 @@ impl Class {
     }
 }
 
+/// Where an exception comes from, which decides the top of its stacktrace.
+#[derive(Copy, Clone, Debug)]
+pub enum Origin {
+    /// A native function failed: its own frame tops the stacktrace.
+    Native,
+    /// `erlang:error/1`, `exit/1`, `throw/1`: the caller tops it.
+    Raised,
+    /// `erlang:error/2,3`: the caller tops it, shown with these arguments.
+    RaisedWithArgs(Term),
+    /// `erlang:raise/3`: this stacktrace replaces the built one.
+    Reraised(Term),
+}
+
 /// An exception raised by a BIF.
 #[derive(Copy, Clone, Debug)]
 pub struct Exception {
@@ -44,16 +57,19 @@ pub struct Exception {
     pub class: Class,
     /// Its reason.
     pub reason: Term,
-    /// A stacktrace supplied by `erlang:raise/3`, replacing the one the
-    /// interpreter would build.
-    pub trace: Option<Term>,
+    /// What tops its stacktrace.
+    pub origin: Origin,
 }
 
 impl Exception {
     /// `error:Reason`.
     #[cold]
     pub fn error(reason: Term) -> Exception {
-        Exception { class: Class::Error, reason, trace: None }
+        Exception {
+            class: Class::Error,
+            reason,
+            origin: Origin::Native,
+        }
     }
     /// `error:badarg`.
     #[cold]
@@ -69,6 +85,15 @@ impl Exception {
     #[cold]
     pub fn system_limit() -> Exception {
         Exception::error(Term::atom(atom::SYSTEM_LIMIT))
+    }
+    /// An exception raised on purpose by `error/1`, `exit/1` or `throw/1`.
+    #[cold]
+    pub fn raised(class: Class, reason: Term) -> Exception {
+        Exception {
+            class,
+            reason,
+            origin: Origin::Raised,
+        }
     }
     /// `error:notsup`: a feature this build of the VM leaves out.
     #[cold]
@@ -96,4 +121,47 @@ pub struct Ctx<'a> {
     pub atoms: &'a mut AtomTable,
     /// The platform.
     pub os: &'a mut dyn Os,
+}
+
+/// One native function: `module:name/arity` and what calling it runs.
+pub struct BifDef {
+    /// Module name.
+    pub module: &'static str,
+    /// Function name.
+    pub name: &'static str,
+    /// Arity.
+    pub arity: u8,
+    /// The native (or `Target::Apply` for `erlang:apply/2,3`).
+    pub target: crate::code::Target,
+}
+
+/// Shorthand for table entries.
+pub(crate) const fn native(module: &'static str, name: &'static str, arity: u8, f: crate::code::BifFn) -> BifDef {
+    BifDef {
+        module,
+        name,
+        arity,
+        target: crate::code::Target::Bif(f),
+    }
+}
+
+/// Natives of the VM itself (not of one Erlang module).
+static CORE: &[BifDef] = &[
+    BifDef {
+        module: "erlang",
+        name: "apply",
+        arity: 2,
+        target: crate::code::Target::Apply(2),
+    },
+    BifDef {
+        module: "erlang",
+        name: "apply",
+        arity: 3,
+        target: crate::code::Target::Apply(3),
+    },
+];
+
+/// Every native function, one table per Erlang module or family.
+pub fn table() -> impl Iterator<Item = &'static BifDef> {
+    CORE.iter()
 }

@@ -15,6 +15,11 @@ use alloc::boxed::Box;
 #[derive(Copy, Clone, PartialEq, Eq, Debug)]
 pub struct CodePtr(pub *const Instr);
 
+// SAFETY: code is immutable once loaded; a CodePtr is only an address.
+unsafe impl Sync for CodePtr {}
+// SAFETY: as above.
+unsafe impl Send for CodePtr {}
+
 impl CodePtr {
     /// The continuation pointer word stored in a stack frame.
     #[inline]
@@ -111,7 +116,15 @@ pub enum Instr {
     CallExtOnly { arity: u32, entry: *const ExportEntry },
     /// A native guard or body BIF with up to three arguments. `live` is
     /// `Some` for `gc_bif` (registers live across a collection).
-    Bif { func: BifFn, fail: Fail, args: [Src; 3], n: u8, dst: Dst, live: Option<u16> },
+    Bif {
+        func: BifFn,
+        entry: *const ExportEntry,
+        fail: Fail,
+        args: [Src; 3],
+        n: u8,
+        dst: Dst,
+        live: Option<u16>,
+    },
     /// `apply/N` with the module and function in X registers.
     Apply { arity: u32, dealloc: Option<u32> },
     /// Call the fun in `x(arity)`.

@@ -5,8 +5,10 @@ use crate::term::Atom;
 use core::cell::Cell;
 
 pub mod instr;
+pub mod module;
 
 pub use instr::{CodePtr, Instr};
+pub use module::{FunctionInfo, Location, Module};
 
 /// A native function: gets the call's arguments, returns its result or
 /// raises. See [`crate::bif`].
@@ -21,6 +23,8 @@ pub enum Target {
     Code(CodePtr),
     /// A native function.
     Bif(BifFn),
+    /// `erlang:apply/2` or `/3`: the interpreter spreads the argument list.
+    Apply(u8),
 }
 
 /// One `M:F/A` in the VM-wide export table. Imports of loaded modules point
