@@ -1,0 +1,295 @@
+//! Decoding checks on small modules compiled by `erlc` of OTP 25, 27 and
+//! 29 (embedded below as hex, compiled from the source in the comment), so
+//! that the OTP 27/28+ format paths are tested without those releases
+//! installed. Expected operands were checked against `beam_disasm`.
+//!
+//! `gt.erl`:
+//! ```erlang
+//! -module(gt).
+//! -export([f/1, g/2, h/1, big/0, neg/1, lit/0, bin/1, m/1, fl/1, fun_/1, rec/1, s/1]).
+//! -record(r, {a, b, c}).
+//! f(X) -> case X of 1 -> one; 2 -> two; -5 -> minus_five; 3000 -> big;
+//!          123456789012 -> bigger; a -> atom_a; [] -> nil; _ -> other end.
+//! g(X, Y) when X > Y -> X - Y; g(X, Y) -> {X, Y, [1,2,3]}.
+//! h(L) -> [X * 2 || X <- L, X > 0].
+//! big() -> {123456789012345678901234567890, -123456789012345678901234567890,
+//!           18446744073709551615, -9223372036854775808, 9223372036854775807,
+//!           -1, -2048, -2049, 2047, 2048, 16, 15}.
+//! neg(X) -> X + -7 + -300 + -70000 + 1 bsl 62.
+//! lit() -> #{a => 1, b => "str"}.
+//! bin(<<A:8, B:16/little, Rest/binary>>) -> <<B:16, A, Rest/binary, "abc">>.
+//! m(#{k := V} = M) -> M#{k => V + 1, z => 2}.
+//! fl(X) -> X * 2.5 + 1.0e300.
+//! fun_(X) -> F = fun(Y) -> X + Y end, F(3).
+//! rec(R) -> R#r{a = 1, c = 3}.
+//! s(X) -> try element(1, X) catch error:badarg -> caught end.
+//! ```
+//!
+//! `gl.erl` (OTP 29 only: a 200-character atom of 400 bytes):
+//! ```erlang
+//! -module(gl).
+//! -export([u/0, b/1, l/0]).
+//! u() -> 'ωωω...ω'.   % 200 times
+//! b(X) -> X + 123456789012345678901234567890 - 18446744073709551615
+//!         + 9223372036854775808 - 9223372036854775807
+//!         + (-9223372036854775809) + (-9223372036854775808).
+//! l() -> [1, 2, 3].
+//! ```
+
+use gluon_vm::beam::{self, BeamFile, ErrorKind, GenericOp, Operand, Reg};
+
+fn unhex(s: &str) -> Vec<u8> {
+    (0..s.len() / 2)
+        .map(|i| u8::from_str_radix(&s[2 * i..2 * i + 2], 16).unwrap())
+        .collect()
+}
+
+fn ops<'a>(f: &BeamFile<'a>) -> Vec<GenericOp<'a>> {
+    f.instructions().collect::<Result<_, _>>().unwrap()
+}
+
+fn find<'o, 'a>(ops: &'o [GenericOp<'a>], name: &str) -> &'o GenericOp<'a> {
+    ops.iter().find(|o| o.name == name).unwrap()
+}
+
+/// `f/1`'s `select_val` in `gt`.
+fn check_select_val(ops: &[GenericOp<'_>]) {
+    let sv = find(ops, "select_val");
+    let Operand::List(items) = &sv.args[2] else {
+        panic!("no list")
+    };
+    let values: Vec<_> = items.iter().step_by(2).cloned().collect();
+    assert_eq!(values, [-5, 1, 2, 3000, 123456789012].map(Operand::Integer),);
+    assert!(items
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .all(|l| matches!(l, Operand::Label(n) if *n > 0)));
+}
+
+fn check_gt(f: &BeamFile<'_>, type_version: u32) {
+    assert_eq!(f.module_name(), "gt");
+    assert_eq!(f.exports.len(), 14); // 12 + module_info/0,1
+    assert_eq!(f.types.unwrap().version, type_version);
+    let ops = ops(f);
+    check_select_val(&ops);
+    // neg/1: small negative integers.
+    let ints: Vec<_> = ops
+        .iter()
+        .filter(|o| o.name == "gc_bif2")
+        .filter_map(|o| match o.args[4] {
+            Operand::Integer(n) if n < 0 => Some(n),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(ints, [-7, -300, -70000]);
+    // fl/1: float registers and an allocation list with one float.
+    assert!(ops
+        .iter()
+        .any(|o| o.name == "fmul" && o.args[1] == Operand::FReg(0)));
+    let th = ops
+        .iter()
+        .find(|o| matches!(o.args.first(), Some(Operand::AllocList(_))))
+        .unwrap();
+    assert_eq!(th.args[0], Operand::AllocList(vec![(0, 0), (1, 1), (2, 0)]));
+    // Literals are in external term format.
+    assert!(f.literals.iter().all(|l| l[0] == 131));
+    // Every `line` operand is in the table.
+    for o in ops.iter().filter(|o| o.opcode == beam::op::LINE) {
+        let Operand::Unsigned(i) = o.args[0] else {
+            panic!()
+        };
+        assert!(i == 0 || f.lines.location(i as u32).is_some());
+    }
+    assert_eq!(f.lines.location(1).map(|l| l.1), Some(4));
+}
+
+#[test]
+fn otp25_module() {
+    let bytes = unhex(GT_OTP25_BEAM);
+    let f = beam::parse(&bytes).unwrap();
+    check_gt(&f, 1);
+    assert!(!f.literals.is_borrowed());
+    assert!(f.code.max_opcode <= 180);
+}
+
+#[test]
+fn otp27_gzip_module() {
+    let gz = unhex(GT_OTP27_GZIP_BEAM);
+    assert!(beam::is_gzip(&gz));
+    assert_eq!(beam::parse(&gz).unwrap_err().kind(), ErrorKind::Compressed);
+    assert!(beam::gunzip(&gz, 100).is_err());
+    let bytes = beam::gunzip(&gz, 1 << 20).unwrap();
+    let f = beam::parse(&bytes).unwrap();
+    check_gt(&f, 3);
+    // OTP 27 still compresses the literal table.
+    assert!(!f.literals.is_borrowed());
+    let ops = ops(&f);
+    // update_record (OTP 26+) with its update list.
+    let ur = find(&ops, "update_record");
+    assert_eq!(
+        ur.args[4],
+        Operand::List(vec![
+            Operand::Unsigned(2),
+            Operand::Integer(1),
+            Operand::Unsigned(4),
+            Operand::Integer(3)
+        ])
+    );
+    assert!(matches!(
+        ur.args[2],
+        Operand::TypedReg { reg: Reg::X(0), .. }
+    ));
+    assert!(ops.iter().any(|o| o.name == "bs_match"));
+}
+
+#[test]
+fn otp29_long_atoms_and_bignums() {
+    let bytes = unhex(GL_OTP29_BEAM);
+    let f = beam::parse(&bytes).unwrap();
+    assert_eq!(f.module_name(), "gl");
+    let long = "ω".repeat(200);
+    assert_eq!(f.atom(3), Some(long.as_str()));
+    // OTP 28+ stores literals uncompressed: borrowed, not copied.
+    assert!(f.literals.is_borrowed());
+    assert_eq!(f.literal(0), Some(&[131, 107, 0, 3, 1, 2, 3][..]));
+    assert_eq!(f.types.unwrap().version, 4);
+    let ops = ops(&f);
+    assert_eq!(find(&ops, "move").args[0], Operand::Atom(3));
+    let consts: Vec<_> = ops
+        .iter()
+        .filter(|o| o.name == "gc_bif2")
+        .map(|o| o.args[4].clone())
+        .collect();
+    let big = |v: i128| {
+        let b = v.to_be_bytes();
+        // Minimal two's-complement length, as the compiler writes it.
+        let mut start = 0;
+        while start < 15
+            && ((b[start] == 0 && b[start + 1] < 0x80)
+                || (b[start] == 0xff && b[start + 1] >= 0x80))
+        {
+            start += 1;
+        }
+        b[start..].to_vec()
+    };
+    let Operand::BigInt(b0) = consts[0] else {
+        panic!("{:?}", consts[0])
+    };
+    assert_eq!(
+        b0,
+        [1, 142, 233, 15, 246, 195, 115, 224, 238, 78, 63, 10, 210]
+    );
+    assert_eq!(consts[1], Operand::BigInt(&big(18446744073709551615)));
+    assert_eq!(consts[2], Operand::BigInt(&big(9223372036854775808)));
+    assert_eq!(consts[3], Operand::Integer(9223372036854775807));
+    assert_eq!(consts[4], Operand::BigInt(&big(-9223372036854775809)));
+    assert_eq!(consts[5], Operand::Integer(-9223372036854775808));
+}
+
+/// `gl_otp29.beam`
+const GL_OTP29_BEAM: &str = concat!(
+    "464f5231000004984245414d41745538000001c6fffffff620676c10752890cf89cf89cf89cf89cf89cf89cf89cf89cf",
+    "89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf",
+    "89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf",
+    "89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf",
+    "89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf",
+    "89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf",
+    "89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf",
+    "89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf",
+    "89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf89cf8910",
+    "626065726c616e67102b102d106cb06d6f64756c655f696e666ff06765745f6d6f64756c655f696e666f0000436f6465",
+    "000000d00000001000000000000000b50000000b00000005011099100212220001204032031301309920021242100140",
+    "7d05100003f940018ee90ff6c373e0ee4e3f0ad2037d051010570310f90000ffffffffffffffff037d051000570310f9",
+    "00008000000000000000037d051010570310d97fffffffffffffff037d051000570310f900ff7fffffffffffffff037d",
+    "051000570310d980000000000000000313015099300212820001604047000313017099000212920001804012034e1020",
+    "019099000212921001a04003134012034e2030035374725400000000496d705400000034000000040000000500000006",
+    "00000002000000050000000700000002000000050000000a00000001000000050000000a000000024578705400000040",
+    "0000000500000009000000010000000a0000000900000000000000080000000800000000000000060000000400000001",
+    "000000040000000200000000000000024c69745400000013000000000000000100000007836b0003010203004d657461",
+    "0000002d836c0000000168027710656e61626c65645f66656174757265736c00000001770a6d617962655f657870726a",
+    "6a0000004c6f635400000004000000004174747200000027836c000000016802770376736e6c000000016e10000cffe7",
+    "2bbdb86d9d4cea907593f428a26a6a0043496e6600000043836c000000036802770776657273696f6e6b000631302e30",
+    "2e37680277076f7074696f6e736a68027706736f757263656b000f2f746d702f6277742f676c2e65726c6a0044626769",
+    "00000045836803770d64656275675f696e666f5f7631771165726c5f61627374726163745f636f6465680277046e6f6e",
+    "656c00000001680277036377646b00082f746d702f6277746a0000004c696e6500000017000000000000000000000005",
+    "000000030000000031415100547970650000000c00000004000000021fff0028",
+);
+
+/// `gt_otp27_gzip.beam`
+const GT_OTP27_GZIP_BEAM: &str = concat!(
+    "1f8b08000000000000035d55596c1b45189eddb19ded266ec6de348e93b4d95c759ac489530ab4059a494b1a8a52eab6",
+    "a92c10aabdb6c747b25ebbeb750ea0e0529078e843a8c4836905a5221c12482dd0828440e55085845481040f7d40a242",
+    "80c403475f0055aaf9275923c348fffcdf7ef39f33b3bb7b0f1c1a43a86171f7e4c4fe09ebc87684040463584c5b424a",
+    "d05c9a95cf4535573c9b4e331383c2d6421ee70d26e7b246a9184d65e71936b2ba336f659829a45dccd435232d04850c",
+    "36585a18c2f1a28ef5ac05be4633338a259345352baa33ad6835640d8b415c29cdaca8a56575c86368e612d674dd55b4",
+    "cc2c04ca0973c263624a77a44a46149b2c21984e93958a4c2836309de59861399969e64d575c4b6a66da95d04ae98cd5",
+    "98cb274b3a8b668d54be9987af7f0e6646c7827aa2ef68087428280cbac1379a660633a15f734f3ec910127f817d2068",
+    "6d5c0619056916488588de1e22a8a13bf1d04a0493ad7437568450f0057c4f04ab2bbe73feeaad673da56ee66ffce0c8",
+    "52e7c795f6964981d2436014a6719863d484b9409f86b94c4fc3bcbc6d05d3f300ced17760be505145efa7aa7025f0ad",
+    "828f3b55841560bf22547d15fb425899428af07d25247a6f12e17717710f0912a950d11b4782e4a153048c256f252c7a",
+    "6542044939ee2404fbab7f630e2238e4bffd4d0deeb8fdeb720d7b385001acdbc503b45462104081901be894ca99d64a",
+    "01981608e97bcddd8a89f2ba82d5cbee36c52729f206a9ad2cb7aa62996050532189905ed9172a2b179d2854c63ea94d",
+    "6e25448cf4d275040c00e1f009b92d5416234a4cf6cbeda82ca231c8d2f686825720f07dee5641f257ca90b20352b69f",
+    "75fbf14b6e7f04177caadc094da944f1282f3a31567d140879633778775496c1611338746a38806253344092ce000a10",
+    "fe100e90b8fd40ee0ec1e91215a15800f1ee3656ce816717786e5addb0314e76552e00a902a9beeceec654ee26617249",
+    "eea1110c3d51d54379c9ddef6141eaa95c01d35e30ed6d2224e370f7353a614f71d6e12560d337eb1872f7c37591fb41",
+    "2bf2662a07f0ea4abfde0bf3e60a02f701d8ee00f5e2870815a481350a226ea158e1ac1a16a4417ef0f220b043dbdd41",
+    "3c017723e01e16f886c422ca72b7d24454aa381c702d884a261d782dcbf0da3d096e738ff0c6464888c06552e561c855",
+    "c0081db6cc19b8df588b27d0be5c81e3248804e206590f22dad85387bd75b8af0e6f416b1f921aaef14375b89fdb4c2e",
+    "aee67acbce3160fb6db1311f01905e9be75ab531d75d36de640bc79d201d366e0769b1b10f44b1636eb0df6dc1e65c36",
+    "cf7b6bb679ae9bec7a6b9af3e274d6e2359f06f970f16c22168b71c95f4bc552c9b86bab72e68ec59b8bfe9163d76f7d",
+    "f478f889bf3aaa5feeba7aefd1bd33bb1a3e7b6ae08b1f62c972d9f54ce6b8f7398777bcadfcf99fd57db4833a1af69c",
+    "a73de3e1b71f28ae5b4e0ea6a7a793c3e969f191a38f1e72b4dcc85f134e9ffa51df51e9efdff1e6c3747de4dd33b811",
+    "37a1a5d24f07f49d6d0ffe0cdbe419ff0da1fdccd2a0aee0499d579b11170833b4b8ce92d114d32cf8f816571716e49c",
+    "b6146751b6583067678199ce2766eaf664d0d643139665f233f8371e9e2f1aabd820e854df93d7767a9c8bd7afbe7fe9",
+    "bb49690622edd967a460f5f0aa3d06fb86796616b379630e39b78fdc3532c6a97cc102a65649229f2b405d45969c8545",
+    "57315f32136c0e358f5ab9c2687cc11a4d5b23f0579945f7c7d359703978328317dc49162fa5573fe7d1f9b1050f1844",
+    "b538fc33b484154dc0071c42390cf84ff12422af3bb1909c43522de87fd2f2feb306b3ef546dd4ce1f4d1cd48e9d78fe",
+    "958b9f7c7de38f99a502b79be4dd81c8cd55d827150d84ea3d6154abff6750958a0d884aa8ab5a47fe03366af2018007",
+    "0000",
+);
+
+/// `gt_otp25.beam`
+const GT_OTP25_BEAM: &str = concat!(
+    "464f5231000007684245414d41745538000000e100000029026774016601610661746f6d5f6106626967676572036269",
+    "670374776f036f6e650a6d696e75735f66697665036e696c056f7468657201670665726c616e67012d0168036e656701",
+    "2b0362736c036c69740362696e03616c6c07696e74656765720662696e61727906737472696e67016d016b017a02666c",
+    "0466756e5f037265630172017307656c656d656e74056572726f7206626164617267066361756768740b6d6f64756c65",
+    "5f696e666f0f6765745f6d6f64756c655f696e666f0f2d682f312d6c63245e302f312d302d012a0d6261645f67656e65",
+    "7261746f72000000436f6465000002e10000001000000000000000b40000002f0000000f011099100212221001203035",
+    "032ba5570310324042031301302d95033b03a517a019fffb8511752165190bb855791cbe991a14450140405203130150",
+    "40620313016040720313017040820313018040920313019034a50340a2031301a040b2031301b099200212c22001c027",
+    "d513037d0520000313031301d0104020a4031730031347001301e099300212f21001f006100d2b010810994002126200",
+    "0108114047100313010812995002120a10100108137d0510100319fff9037d05101057032019fed4037d051010570320",
+    "39feee90037d05101057032011037d051020570320093e0313010814996002120a130001081540472003130108169970",
+    "02120a1410010817a60d16031013a7130320750d18132081100023750d1813300910102033770d1813400a15800043b1",
+    "05005010031708180a1610100257333009100a16201002572340810a173080025743500a150a18008002003113010818",
+    "a81303a51303203d0d16010819998002120a191001081a9c0d19039e0d1957036017200a1a137d0520101311139a0503",
+    "032017400a1a130a1b211301081b999002120a1c1001081c610327006047302710640527002710270060474027106205",
+    "27002710270010373000001010200000602700031301081d99a002120a1d1001081e7d0510100331031301081f99b002",
+    "120a1e100108209f0d2103400a1f10501042032003a40317400a1f11033113010821b40301082299c002120a20100108",
+    "230c101068040d240b053011030369041210130108246a042b0d255703100a222b0d25130a23400a2403121013010825",
+    "6c2313010826990002120a25000108274012034e1040010828990002120a25100108294003134012034e205001082a99",
+    "3002120a271001082b380d2d0341031303270d2c01137d0520601321130c102040130404100d2b102010450403031210",
+    "1301082c06100d2b01082d340d2e031301082e103010a40317200a29034e107003000000537472540000000361626300",
+    "496d705400000064000000080000000d0000000e000000020000000d00000011000000020000000d0000001200000002",
+    "0000000d00000021000000020000000d00000026000000010000000d00000026000000020000000d0000002800000002",
+    "0000000d000000220000000145787054000000ac0000000e000000250000000100000029000000250000000000000027",
+    "0000002000000001000000230000001e00000001000000200000001d000000010000001e0000001c000000010000001c",
+    "00000019000000010000001a000000140000000100000017000000130000000000000015000000100000000100000013",
+    "0000000600000000000000110000000f000000010000000f0000000c000000020000000c000000020000000100000002",
+    "4c69745400000081000000a8789c63606060656060606fce66606664620632139b3378f278192e71d9fbbd7b507cf81b",
+    "ffcb3ec63c5e46543e07c37f28c8e3606480800684687d128804123f1880c4f7ff49401b40040743a240223f50ad4873",
+    "0990642a674c4c642c674c025a5e5c520414e16a76736061800120afcefc894d0743e91c0085f43b7a0000004d657461",
+    "0000001d836c000000016802640010656e61626c65645f66656174757265736a6a0000004c6f63540000001000000001",
+    "00000027000000010000002b4174747200000028836c00000001680264000376736e6c000000016e1000f06250d336b8",
+    "cb347340291662f21d4f6a6a43496e660000004c836c00000003680264000776657273696f6e6b0005382e322e336802",
+    "6400076f7074696f6e736a6802640006736f757263656b00162f746d702f6265616d776f726b2f742f67742e65726c6a",
+    "446267690000005083680364000d64656275675f696e666f5f763164001165726c5f61627374726163745f636f646568",
+    "026400046e6f6e656c0000000168026400036377646b000f2f746d702f6265616d776f726b2f746a4c696e6500000020",
+    "00000000000000000000000f0000000c00000000415161718191a1b1c1d1e1f154797065000000860000000100000007",
+    "1fff0000000000000000ffffffffffffffff00010000000000000000ffffffffffffffff00500000000000000000ffff",
+    "ffffffffffff00400000000000000000000000000000ffff0040000000000000000000000000000000ff000200000000",
+    "00000000ffffffffffffffff00800000000000000000ffffffffffffffff0000",
+);
