@@ -10,7 +10,7 @@
 //! and the list pointer to its copy in its tail.
 
 use crate::heap::{alloc_words, Heap, OutOfMemory};
-use crate::term::{HeaderTag, Term};
+use crate::term::Term;
 
 /// The smallest heap block, in words.
 pub const MIN_HEAP_WORDS: usize = 233;
@@ -132,14 +132,7 @@ fn scan(heap: &Heap, to: &mut ToSpace) {
         let w = unsafe { *to.base.add(i) };
         if w.is_header() {
             let arity = w.header_arity();
-            let (skip, traced) = match w.header_tag() {
-                HeaderTag::Tuple | HeaderTag::FlatMap | HeaderTag::HashMap => (0, arity),
-                // Word 1 is the definition pointer, then captured values.
-                HeaderTag::Fun => (1, arity.saturating_sub(1)),
-                // Length and offset are raw; the original binary is a term.
-                HeaderTag::SubBin => (2, 1),
-                _ => (arity, 0),
-            };
+            let (skip, traced) = w.header_tag().traced(arity);
             for k in 0..traced {
                 let at = i + 1 + skip + k;
                 // SAFETY: within the object just copied.

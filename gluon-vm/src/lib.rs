@@ -4,15 +4,20 @@
 #![no_std]
 extern crate alloc;
 
+pub mod beam;
 pub mod bif;
 pub mod bignum;
 pub mod binary;
 pub mod code;
+pub mod copy;
+pub mod etf;
 pub mod fun;
 pub mod gc;
 pub mod heap;
 pub mod interp;
+pub mod loader;
 pub mod process;
+pub mod scheduler;
 pub mod vm;
 pub mod map;
 pub mod os;

@@ -33,11 +33,50 @@ pub struct CatchEntry {
     pub y: u32,
 }
 
+/// The VM-wide table of `M:F/A` entries. Entries are boxed and never
+/// removed, so pointers to them stay valid for the VM's life.
+#[derive(Default)]
+pub struct ExportTable {
+    map: BTreeMap<(Atom, Atom, u32), Box<ExportEntry>>,
+}
+
+impl ExportTable {
+    /// The entry for `M:F/A`, created (undefined) if new.
+    pub fn entry(&mut self, m: Atom, f: Atom, a: u32) -> &ExportEntry {
+        self.map.entry((m, f, a)).or_insert_with(|| {
+            Box::new(ExportEntry {
+                module: m,
+                function: f,
+                arity: a,
+                target: Cell::new(Target::Undefined),
+                code: Cell::new(None),
+            })
+        })
+    }
+
+    /// The entry for `M:F/A` if one exists.
+    pub fn find(&self, m: Atom, f: Atom, a: u32) -> Option<&ExportEntry> {
+        self.map.get(&(m, f, a)).map(|b| &**b)
+    }
+
+    /// All entries.
+    pub fn iter(&self) -> impl Iterator<Item = &ExportEntry> {
+        self.map.values().map(|b| &**b)
+    }
+}
+
+impl crate::etf::FunResolver for ExportTable {
+    fn export(&mut self, m: Atom, f: Atom, a: u32) -> Option<*const ExportEntry> {
+        Some(self.entry(m, f, a) as *const ExportEntry)
+    }
+}
+
 /// A virtual machine instance.
 pub struct Vm {
     /// Interned atoms.
     pub atoms: AtomTable,
-    exports: BTreeMap<(Atom, Atom, u32), Box<ExportEntry>>,
+    /// Every `M:F/A` that has been loaded, imported or named.
+    pub exports: ExportTable,
     modules: Vec<Box<Module>>,
     /// Catch handlers, indexed by the payload of catch tags.
     pub catches: Vec<CatchEntry>,
@@ -54,7 +93,7 @@ impl Vm {
     pub fn new(config: Config, os: Box<dyn Os>) -> Vm {
         let mut vm = Vm {
             atoms: AtomTable::new(config.max_atoms),
-            exports: BTreeMap::new(),
+            exports: ExportTable::default(),
             modules: Vec::new(),
             catches: Vec::new(),
             os,
@@ -79,20 +118,12 @@ impl Vm {
     /// The export entry for `M:F/A`, created (undefined) if new. Entries
     /// live as long as the VM.
     pub fn export_entry(&mut self, m: Atom, f: Atom, a: u32) -> &ExportEntry {
-        self.exports.entry((m, f, a)).or_insert_with(|| {
-            Box::new(ExportEntry {
-                module: m,
-                function: f,
-                arity: a,
-                target: Cell::new(Target::Undefined),
-                code: Cell::new(None),
-            })
-        })
+        self.exports.entry(m, f, a)
     }
 
     /// The export entry for `M:F/A` if one exists.
     pub fn find_export(&self, m: Atom, f: Atom, a: u32) -> Option<&ExportEntry> {
-        self.exports.get(&(m, f, a)).map(|b| &**b)
+        self.exports.find(m, f, a)
     }
 
     /// Adds a loaded module, replacing one of the same name, and points
@@ -108,7 +139,7 @@ impl Vm {
             .collect();
         // Old code of a replaced module stays allocated: funs and return
         // addresses may still point into it.
-        for e in self.exports.values() {
+        for e in self.exports.iter() {
             if e.module == name && matches!(e.target.get(), Target::Code(_)) {
                 e.target.set(Target::Undefined);
                 e.code.set(None);

@@ -6,6 +6,24 @@ use crate::heap::{Heap, OutOfMemory};
 use crate::os::Os;
 use crate::term::{atom, Atom, AtomTable, Term};
 
+mod erlang_arith;
+mod erlang_compare;
+mod erlang_convert;
+mod erlang_error;
+mod erlang_float;
+mod erlang_int;
+mod erlang_iolist;
+mod erlang_list;
+mod erlang_misc;
+#[cfg(test)]
+mod erlang_testkit;
+#[cfg(test)]
+mod erlang_testread;
+mod erlang_tuple;
+mod erlang_types;
+mod lists;
+mod maps;
+
 /// The class of an exception.
 #[derive(Copy, Clone, PartialEq, Eq, Debug)]
 pub enum Class {
@@ -164,4 +182,16 @@ static CORE: &[BifDef] = &[
 /// Every native function, one table per Erlang module or family.
 pub fn table() -> impl Iterator<Item = &'static BifDef> {
     CORE.iter()
+        .chain(erlang_types::BIFS)
+        .chain(erlang_arith::BIFS)
+        .chain(erlang_compare::BIFS)
+        .chain(erlang_tuple::BIFS)
+        .chain(erlang_list::BIFS)
+        .chain(erlang_convert::BIFS)
+        .chain(erlang_iolist::BIFS)
+        .chain(erlang_float::BIFS)
+        .chain(erlang_error::BIFS)
+        .chain(erlang_misc::BIFS)
+        .chain(lists::BIFS)
+        .chain(maps::BIFS)
 }

@@ -199,6 +199,8 @@ pub enum Instr {
     Fconv { src: Src, freg: u16 },
     Farith { op: FloatOp, a: u16, b: u16, dst: u16 },
     Fnegate { src: u16, dst: u16 },
+    /// Float register copy.
+    Fcopy { src: u16, dst: u16 },
     /// Map construction: `put_map_assoc` (`exact = false`) or
     /// `put_map_exact`.
     PutMap { fail: Fail, src: Src, dst: Dst, live: u32, exact: bool, pairs: Box<[(Src, Src)]> },
@@ -207,4 +209,44 @@ pub enum Instr {
     GetMapElements { fail: CodePtr, src: Src, pairs: Box<[(Src, Dst)]> },
     /// Ends a process's first call: returning here finishes the process.
     Stop,
+}
+
+impl Instr {
+    /// Calls `f` on every jump target of the instruction (used by the
+    /// loader to turn label numbers into addresses).
+    pub fn for_each_target(&mut self, mut f: impl FnMut(&mut CodePtr)) {
+        let opt = |t: &mut Fail, f: &mut dyn FnMut(&mut CodePtr)| {
+            if let Some(p) = t {
+                f(p)
+            }
+        };
+        match self {
+            Instr::Call { target, .. }
+            | Instr::CallLast { target, .. }
+            | Instr::CallOnly { target }
+            | Instr::Jump { target } => f(target),
+            Instr::Bif { fail, .. } | Instr::PutMap { fail, .. } => opt(fail, &mut f),
+            Instr::Compare { fail, .. }
+            | Instr::Test { fail, .. }
+            | Instr::IsFunction2 { fail, .. }
+            | Instr::TestArity { fail, .. }
+            | Instr::IsTaggedTuple { fail, .. }
+            | Instr::IsMap { fail, .. }
+            | Instr::HasMapFields { fail, .. }
+            | Instr::GetMapElements { fail, .. } => f(fail),
+            Instr::SelectVal { fail, table, .. } => {
+                f(fail);
+                for (_, t) in table.iter_mut() {
+                    f(t);
+                }
+            }
+            Instr::SelectTupleArity { fail, table, .. } => {
+                f(fail);
+                for (_, t) in table.iter_mut() {
+                    f(t);
+                }
+            }
+            _ => {}
+        }
+    }
 }

@@ -20,7 +20,7 @@ pub struct FunctionInfo {
 /// A source location.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub struct Location {
-    /// Index into [`Module::files`]; `u32::MAX` for the module's own file.
+    /// 0 for the module's own source file, k for [`Module::files`]`[k-1]`.
     pub file: u32,
     /// Line number; 0 when unknown.
     pub line: u32,
@@ -85,7 +85,7 @@ impl Module {
 
     /// The file name of a location.
     pub fn file_name(&self, loc: Location) -> &str {
-        match self.files.get(loc.file as usize) {
+        match loc.file.checked_sub(1).and_then(|k| self.files.get(k as usize)) {
             Some(f) => f,
             None => &self.source,
         }

@@ -556,6 +556,7 @@ impl Machine<'_> {
                     }
                 }
                 Instr::Fnegate { src, dst } => self.r.f[*dst as usize] = -self.r.f[*src as usize],
+                Instr::Fcopy { src, dst } => self.r.f[*dst as usize] = self.r.f[*src as usize],
                 Instr::IsMap { fail, src } => {
                     if !self.get(*src).is_map() {
                         self.ip = fail.0;

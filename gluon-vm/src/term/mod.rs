@@ -319,7 +319,7 @@ pub enum HeaderTag {
     NegBig = 2,
     /// A reference.
     Ref = 3,
-    /// A closure: see [`FunObj`].
+    /// A closure: see [`crate::fun`].
     Fun = 4,
     /// A float: the IEEE double's bits.
     Float = 5,
@@ -368,14 +368,20 @@ impl HeaderTag {
         }
     }
 
-    /// Whether the words after the header are terms the collector must
-    /// trace (as opposed to raw data such as float bits or bytes).
+    /// Which words of an object's body (of `arity` words) hold terms to
+    /// trace: `(skip, count)` — skip `skip` raw words, then `count` terms.
+    /// Everything else is raw data (float bits, digits, bytes, pointers to
+    /// definitions). The collector and the message copier share this rule.
     #[inline]
-    pub fn body_is_terms(self) -> bool {
-        matches!(
-            self,
-            HeaderTag::Tuple | HeaderTag::Fun | HeaderTag::FlatMap | HeaderTag::HashMap
-        )
+    pub fn traced(self, arity: usize) -> (usize, usize) {
+        match self {
+            HeaderTag::Tuple | HeaderTag::FlatMap | HeaderTag::HashMap => (0, arity),
+            // Word 1 is the definition pointer, then captured values.
+            HeaderTag::Fun => (1, arity.saturating_sub(1)),
+            // Length and offset are raw; the original binary is a term.
+            HeaderTag::SubBin => (2, 1),
+            _ => (arity, 0),
+        }
     }
 }
 

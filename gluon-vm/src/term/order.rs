@@ -72,13 +72,31 @@ fn cmp_numbers(a: Term, b: Term) -> Ordering {
         (Some(x), None, _, Some(g)) => cmp_int_float(x as i64, g),
         (None, Some(y), Some(f), _) => cmp_int_float(y as i64, f).reverse(),
         (None, None, Some(f), Some(g)) => f.partial_cmp(&g).unwrap_or(Ordering::Equal),
+        // A bignum against a float: bignums are beyond 2^59 (2^27 on
+        // 32-bit), where compare through the float value (exact for the
+        // float; the bignum rounds, which only matters within one ulp).
+        (None, _, None, Some(g)) => cmp_float_big(a, g),
+        (_, None, Some(f), None) => cmp_float_big(b, f).reverse(),
         _ => crate::bignum::compare_integers(a, b),
     }
 }
 
-/// Compares two terms in Erlang term order. With `exact`, integers and
-/// floats of equal value are ordered integer-first instead of equal (used
-/// for `=:=` and map key order).
+fn cmp_float_big(big: Term, f: f64) -> Ordering {
+    if let Some(n) = crate::bignum::to_i64(big) {
+        return cmp_int_float(n, f);
+    }
+    match crate::bignum::to_f64(big) {
+        Some(b) => b.partial_cmp(&f).unwrap_or(Ordering::Equal),
+        // Beyond the float range: the sign decides.
+        None => match crate::bignum::as_big(big) {
+            Some((true, _)) => Ordering::Less,
+            _ => Ordering::Greater,
+        },
+    }
+}
+
+/// Compares two terms in Erlang term order. With `exact`, integers sort
+/// before all floats instead of by value (used for `=:=` and map keys).
 pub fn compare(a: Term, b: Term, atoms: &AtomTable, exact: bool) -> Ordering {
     let mut work: Vec<(Term, Term)> = Vec::new();
     let mut pair = (a, b);
@@ -112,13 +130,12 @@ fn compare_step(
     }
     match ra {
         0 => {
-            let o = cmp_numbers(a, b);
-            if o == Ordering::Equal && exact {
-                // Same value, different types: integer sorts first.
-                a.is_float().cmp(&b.is_float())
-            } else {
-                o
+            // Exact order (map keys, `=:=`): every integer before every
+            // float, as the BEAM orders map keys.
+            if exact && a.is_float() != b.is_float() {
+                return a.is_float().cmp(&b.is_float());
             }
+            cmp_numbers(a, b)
         }
         1 => {
             let (x, y) = (a.as_atom().unwrap_or(super::atom::NIL), b.as_atom().unwrap_or(super::atom::NIL));

@@ -1,0 +1,286 @@
+//! `float_to_list/1` and `list_to_float/1`.
+//!
+//! `float_to_list/1` prints like C's `"%.20e"` (OTP's default): 21
+//! significant digits of the exact binary value, rounded half to even.
+//! `list_to_float/1` accepts OTP's syntax: `[+-]D+[.,]D+([eE][+-]?D+)?`,
+//! ending at the first NUL character as OTP does.
+
+use super::erlang_int::{div_small, mul_small};
+use super::{native, BifDef, BifResult, Ctx, Exception};
+use crate::term::{ListIter, Term};
+use alloc::vec::Vec;
+
+/// Float text natives of module `erlang`.
+pub(crate) static BIFS: &[BifDef] = &[
+    native("erlang", "float_to_list", 1, float_to_list),
+    native("erlang", "list_to_float", 1, list_to_float),
+];
+
+/// Significant digits printed by `%.20e`.
+const DIGITS: usize = 21;
+
+/// The first `n` significant decimal digits of a positive finite `a`,
+/// correctly rounded (ties to even), and the decimal exponent of the first.
+fn significant_digits(a: f64, n: usize) -> (Vec<u8>, i32) {
+    let bits = a.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i32;
+    let frac = bits & ((1u64 << 52) - 1);
+    let (m, e) = if biased == 0 {
+        (frac, -1074)
+    } else {
+        (frac | (1u64 << 52), biased - 1075)
+    };
+    // a = m * 2^e = big * 10^dexp, with `big` an exact integer.
+    let mut big: Vec<u32> = alloc::vec![m as u32, (m >> 32) as u32];
+    let mut dexp = 0i32;
+    if e >= 0 {
+        for _ in 0..e / 31 {
+            mul_small(&mut big, 1 << 31);
+        }
+        mul_small(&mut big, 1 << (e % 31));
+    } else {
+        // m * 2^e = m * 5^-e / 10^-e
+        for _ in 0..(-e) / 13 {
+            mul_small(&mut big, 1_220_703_125); // 5^13
+        }
+        mul_small(&mut big, 5u32.pow((-e % 13) as u32));
+        dexp = e;
+    }
+    // Decimal digits of `big`, most significant first.
+    let mut digits: Vec<u8> = Vec::new();
+    while big.iter().any(|&l| l != 0) {
+        let mut r = div_small(&mut big, 1_000_000_000);
+        for _ in 0..9 {
+            digits.push((r % 10) as u8);
+            r /= 10;
+        }
+    }
+    while digits.last() == Some(&0) {
+        digits.pop();
+    }
+    digits.reverse();
+    let mut exp10 = digits.len() as i32 - 1 + dexp;
+    if digits.len() <= n {
+        digits.resize(n, 0);
+        return (digits, exp10);
+    }
+    let rest = digits.split_off(n);
+    let first = rest.first().copied().unwrap_or(0);
+    let beyond = rest.iter().skip(1).any(|&d| d != 0);
+    let odd = digits.last().is_some_and(|d| d % 2 == 1);
+    if first > 5 || (first == 5 && (beyond || odd)) {
+        let mut i = n;
+        loop {
+            if i == 0 {
+                // 99..9 rounded up to 100..0.
+                digits.insert(0, 1);
+                digits.truncate(n);
+                exp10 += 1;
+                break;
+            }
+            i -= 1;
+            match digits.get_mut(i) {
+                Some(d) if *d == 9 => *d = 0,
+                Some(d) => {
+                    *d += 1;
+                    break;
+                }
+                None => break,
+            }
+        }
+    }
+    (digits, exp10)
+}
+
+/// `f` as `"%.20e"` prints it.
+pub(crate) fn format_e20(f: f64) -> Vec<u8> {
+    let mut out = Vec::with_capacity(28);
+    if f.is_sign_negative() {
+        out.push(b'-');
+    }
+    let a = f.abs();
+    let (digits, exp) = if a == 0.0 {
+        (alloc::vec![0; DIGITS], 0)
+    } else {
+        significant_digits(a, DIGITS)
+    };
+    for (i, d) in digits.iter().enumerate() {
+        out.push(b'0' + d);
+        if i == 0 {
+            out.push(b'.');
+        }
+    }
+    out.push(b'e');
+    out.push(if exp < 0 { b'-' } else { b'+' });
+    let e = exp.unsigned_abs();
+    if e < 10 {
+        out.push(b'0');
+    }
+    out.extend(alloc::format!("{e}").bytes());
+    out
+}
+
+/// `float_to_list(Float)`.
+pub fn float_to_list(ctx: &mut Ctx, args: &[Term]) -> BifResult {
+    let f = args
+        .first()
+        .and_then(|t| t.as_float())
+        .ok_or_else(Exception::badarg)?;
+    Ok(ctx.heap.string(&format_e20(f))?)
+}
+
+/// Whether `s` is `[+-]D+[.,]D+([eE][+-]?D+)?`.
+fn well_formed(s: &[u8]) -> bool {
+    let mut i = 0;
+    let digits = |i: &mut usize| {
+        let start = *i;
+        while s.get(*i).is_some_and(u8::is_ascii_digit) {
+            *i += 1;
+        }
+        *i > start
+    };
+    if matches!(s.first(), Some(b'+' | b'-')) {
+        i += 1;
+    }
+    if !digits(&mut i) || !matches!(s.get(i), Some(b'.' | b',')) {
+        return false;
+    }
+    i += 1;
+    if !digits(&mut i) {
+        return false;
+    }
+    if matches!(s.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(s.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        if !digits(&mut i) {
+            return false;
+        }
+    }
+    i == s.len()
+}
+
+/// `list_to_float(String)`: `badarg` if malformed or out of range
+/// (values too small to represent become `0.0`).
+pub fn list_to_float(ctx: &mut Ctx, args: &[Term]) -> BifResult {
+    let mut it = ListIter::new(args.first().copied().unwrap_or(Term::NIL));
+    let bytes: Option<Vec<u8>> = it
+        .by_ref()
+        .map(|c| c.as_small().and_then(|n| u8::try_from(n).ok()))
+        .collect();
+    let mut bytes = match bytes {
+        Some(b) if it.tail().is_nil() => b,
+        _ => return Err(Exception::badarg()),
+    };
+    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+        bytes.truncate(nul);
+    }
+    if !well_formed(&bytes) {
+        return Err(Exception::badarg());
+    }
+    for b in bytes.iter_mut() {
+        if *b == b',' {
+            *b = b'.';
+        }
+    }
+    let text = core::str::from_utf8(&bytes).map_err(|_| Exception::badarg())?;
+    match text.parse::<f64>() {
+        Ok(f) if f.is_finite() => Ok(ctx.heap.float(f)?),
+        _ => Err(Exception::badarg()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::erlang_testkit::{check, Env};
+    use super::*;
+
+    /// Checked against OTP 25.
+    #[rustfmt::skip]
+    const CASES: &[(&str, &str, &str)] = &[
+        ("float_to_list", "[1.5]", "\"1.50000000000000000000e+00\""),
+        ("float_to_list", "[0.1]", "\"1.00000000000000005551e-01\""),
+        ("float_to_list", "[0.0]", "\"0.00000000000000000000e+00\""),
+        ("float_to_list", "[-0.0]", "\"-0.00000000000000000000e+00\""),
+        ("float_to_list", "[9.5]", "\"9.50000000000000000000e+00\""),
+        ("float_to_list", "[123.0]", "\"1.23000000000000000000e+02\""),
+        ("float_to_list", "[123456.789]", "\"1.23456789000000004307e+05\""),
+        ("float_to_list", "[1.0e300]", "\"1.00000000000000005250e+300\""),
+        ("float_to_list", "[-1.0e-300]", "\"-1.00000000000000002506e-300\""),
+        ("float_to_list", "[1.0e22]", "\"1.00000000000000000000e+22\""),
+        ("float_to_list", "[1.0e23]", "\"9.99999999999999916114e+22\""),
+        ("float_to_list", "[5.0e-324]", "\"4.94065645841246544177e-324\""),
+        ("float_to_list", "[2.2250738585072014e-308]", "\"2.22507385850720138309e-308\""),
+        ("float_to_list", "[1.7976931348623157e308]", "\"1.79769313486231570815e+308\""),
+        // Exact ties at the 22nd digit round to even.
+        ("float_to_list", "[17592186044416.00390625]", "\"1.75921860444160039062e+13\""),
+        ("float_to_list", "[17592186044416.01171875]", "\"1.75921860444160117188e+13\""),
+        ("float_to_list", "[1]", "!badarg"),
+        ("float_to_list", "[a]", "!badarg"),
+        ("list_to_float", "[\"1.5\"]", "1.5"),
+        ("list_to_float", "[\"+1.5\"]", "1.5"),
+        ("list_to_float", "[\"-1.5\"]", "-1.5"),
+        ("list_to_float", "[\"-0.0\"]", "-0.0"),
+        ("list_to_float", "[\"0001.5000\"]", "1.5"),
+        ("list_to_float", "[\"1.0e5\"]", "1.0e5"),
+        ("list_to_float", "[\"1.0E+5\"]", "1.0e5"),
+        ("list_to_float", "[\"1.0e-5\"]", "1.0e-5"),
+        ("list_to_float", "[\"1.5e0010\"]", "1.5e10"),
+        ("list_to_float", "[\"1,5\"]", "1.5"),
+        ("list_to_float", "[\"1,5e3\"]", "1.5e3"),
+        ("list_to_float", "[\"1.0e-400\"]", "0.0"),
+        ("list_to_float", "[\"1.5e-99999999999999999999\"]", "0.0"),
+        ("list_to_float", "[\"0.0e99999999999999999999\"]", "0.0"),
+        ("list_to_float", "[\"4.9e-324\"]", "5.0e-324"),
+        ("list_to_float", "[\"2.0e-324\"]", "0.0"),
+        ("list_to_float", "[\"1.7976931348623158e308\"]", "1.7976931348623157e308"),
+        ("list_to_float", "[\"1.7976931348623159e308\"]", "!badarg"),
+        ("list_to_float", "[\"1.0e400\"]", "!badarg"),
+        ("list_to_float", "[\"1.5e99999999999999999999\"]", "!badarg"),
+        ("list_to_float", "[[49, 46, 53, 0]]", "1.5"),
+        ("list_to_float", "[[49, 46, 53, 0, 120]]", "1.5"),
+        ("list_to_float", "[[49, 46, 53, 0, a]]", "!badarg"),
+        ("list_to_float", "[[49, 46, 53, 0, 300]]", "!badarg"),
+        ("list_to_float", "[[49, 46, 53, 0 | a]]", "!badarg"),
+        ("list_to_float", "[[0]]", "!badarg"),
+        ("list_to_float", "[[49, 46, 53, 255]]", "!badarg"),
+        ("list_to_float", "[\"1\"]", "!badarg"),
+        ("list_to_float", "[\"1.\"]", "!badarg"),
+        ("list_to_float", "[\".5\"]", "!badarg"),
+        ("list_to_float", "[\"1e5\"]", "!badarg"),
+        ("list_to_float", "[\"1.e5\"]", "!badarg"),
+        ("list_to_float", "[\"1.0e\"]", "!badarg"),
+        ("list_to_float", "[\"1.0e+\"]", "!badarg"),
+        ("list_to_float", "[\"1.5 \"]", "!badarg"),
+        ("list_to_float", "[\" 1.5\"]", "!badarg"),
+        ("list_to_float", "[\"1.5x\"]", "!badarg"),
+        ("list_to_float", "[\"1.5.5\"]", "!badarg"),
+        ("list_to_float", "[\"1,5,5\"]", "!badarg"),
+        ("list_to_float", "[\"1.5e5e5\"]", "!badarg"),
+        ("list_to_float", "[\"1.5e+-5\"]", "!badarg"),
+        ("list_to_float", "[\"+-1.5\"]", "!badarg"),
+        ("list_to_float", "[\"1_0.5\"]", "!badarg"),
+        ("list_to_float", "[\"inf\"]", "!badarg"),
+        ("list_to_float", "[\"-\"]", "!badarg"),
+        ("list_to_float", "[\"\"]", "!badarg"),
+        ("list_to_float", "[1.5]", "!badarg"),
+        ("list_to_float", "[<<\"1.5\">>]", "!badarg"),
+    ];
+
+    #[test]
+    fn float_text_matches_otp() {
+        check(BIFS, CASES);
+    }
+
+    #[test]
+    fn round_trips() {
+        let mut env = Env::new();
+        for f in [1.0, -2.5e-10, 6.02214076e23, 1.0e-320, 123456789.0] {
+            let t = env.heap.float(f).unwrap();
+            let l = float_to_list(&mut env.ctx(), &[t]).unwrap();
+            let back = list_to_float(&mut env.ctx(), &[l]).unwrap();
+            assert_eq!(back.as_float(), Some(f));
+        }
+    }
+}
