@@ -2,7 +2,10 @@
 %%
 %% Written from the documented semantics of OTP's `lists` module (OTP 25 API
 %% plus the OTP 26/27 additions enumerate/3, zip/3, zip3/4, zipwith/4 and
-%% zipwith3/5).  Results and error reasons are meant to be identical to OTP's.
+%% zipwith3/5).  Results and error reasons are meant to be identical to OTP's,
+%% with one deliberate exception: sort/1 and keysort/2 are strictly stable,
+%% so terms that compare equal but differ (such as 1 and 1.0) keep their
+%% input order, where OTP's order for them is an artifact of its algorithm.
 %%
 %% reverse/2, keyfind/3, keymember/3, keysearch/3 and member/2 are native BIFs
 %% in the VM and are therefore not defined here.
@@ -198,7 +201,8 @@ zipwith3(F, [], [], [], How)
 zipwith3(F, [], [], [], {pad, {_, _, _}}) when is_function(F, 3) -> [];
 zipwith3(F, Xs, Ys, Zs, trim)
   when is_function(F, 3), is_list(Xs), is_list(Ys), is_list(Zs) -> [];
-zipwith3(F, Xs, Ys, Zs, {pad, {X, Y, Z}} = How) ->
+zipwith3(F, Xs, Ys, Zs, {pad, {X, Y, Z}} = How)
+  when Xs =/= []; Ys =/= []; Zs =/= [] ->
     {X1, Xs1} = pad(Xs, X),
     {Y1, Ys1} = pad(Ys, Y),
     {Z1, Zs1} = pad(Zs, Z),
@@ -231,35 +235,47 @@ flatlength([_ | T], N) -> flatlength(T, N + 1);
 flatlength([], N) -> N.
 
 %%% ---------------------------------------------------------------------
-%%% Sorting (stable natural merge sort).  Runs are kept alternately in
-%%% ascending and descending order so that every merge is tail recursive.
+%%% Sorting: stable natural merge sort.  The input is split into maximal
+%%% non-decreasing runs and strictly decreasing runs (reversed), so equal
+%%% elements keep their order.  Runs are then merged pairwise, alternately
+%%% in ascending and descending direction, so every merge is tail recursive.
 %%% ---------------------------------------------------------------------
 
-sort([X | T]) -> sort_runs(T, X, [X], []);
+sort([X | T]) -> sort_run(T, X, []);
 sort([]) -> [].
 
-%% Split into maximal non-decreasing runs, each collected in reverse.
-sort_runs([Y | T], X, Run, Runs) when X =< Y -> sort_runs(T, Y, [Y | Run], Runs);
-sort_runs([Y | T], _, Run, Runs) -> sort_runs(T, Y, [Y], [Run | Runs]);
-sort_runs([], _, Run, []) -> reverse(Run);
-sort_runs([], _, Run, Runs) -> sort_desc(lists:reverse(Runs, [Run])).
+%% Runs holds the finished runs, latest first, each in descending order.
+sort_run([Y | T], X, Runs) when X =< Y -> sort_up(T, Y, [Y, X], Runs);
+sort_run([Y | T], X, Runs) -> sort_down(T, Y, [Y, X], Runs);
+sort_run([], X, Runs) -> sort_runs([X], Runs, fun ma/2, fun md/2).
 
-%% Runs are descending, earliest first; merge pairwise into ascending runs.
-sort_desc([R]) -> reverse(R);
-sort_desc(Rs) -> sort_asc(dpass(Rs, [])).
+sort_up([Y | T], X, Run, Runs) when X =< Y -> sort_up(T, Y, [Y | Run], Runs);
+sort_up([Y | T], _, Run, Runs) -> sort_run(T, Y, [Run | Runs]);
+sort_up([], _, Run, Runs) -> sort_runs(Run, Runs, fun ma/2, fun md/2).
 
-sort_asc([R]) -> R;
-sort_asc(Rs) -> sort_desc(apass(Rs, [])).
+%% Here Run is collected in ascending order.
+sort_down([Y | T], X, Run, Runs) when Y < X -> sort_down(T, Y, [Y | Run], Runs);
+sort_down([Y | T], _, Run, Runs) -> sort_run(T, Y, [reverse(Run) | Runs]);
+sort_down([], _, Run, []) -> Run;
+sort_down([], _, Run, Runs) -> sort_runs(reverse(Run), Runs, fun ma/2, fun md/2).
 
-dpass([[H1 | T1], [H2 | T2] | Rs], Acc) -> dpass(Rs, [md(H1, T1, H2, T2, []) | Acc]);
-dpass([R], Acc) -> lists:reverse(Acc, [reverse(R)]);
-dpass([], Acc) -> reverse(Acc).
+%% Merge the runs (Run is the last one).  Up merges two ascending runs into
+%% a descending one, Down two descending runs into an ascending one.
+sort_runs(Run, Runs, Up, Down) -> sort_desc(lists:reverse(Runs, [Run]), Up, Down).
 
-apass([[H1 | T1], [H2 | T2] | Rs], Acc) -> apass(Rs, [ma(H1, T1, H2, T2, []) | Acc]);
-apass([R], Acc) -> lists:reverse(Acc, [reverse(R)]);
-apass([], Acc) -> reverse(Acc).
+sort_desc([R], _, _) -> reverse(R);
+sort_desc(Rs, Up, Down) -> sort_asc(sort_pass(Rs, Down, []), Up, Down).
+
+sort_asc([R], _, _) -> R;
+sort_asc(Rs, Up, Down) -> sort_desc(sort_pass(Rs, Up, []), Up, Down).
+
+sort_pass([A, B | Rs], M, Acc) -> sort_pass(Rs, M, [M(A, B) | Acc]);
+sort_pass([R], _, Acc) -> lists:reverse(Acc, [reverse(R)]);
+sort_pass([], _, Acc) -> reverse(Acc).
 
 %% Merge ascending runs (first wins ties) giving a descending list.
+ma([H1 | T1], [H2 | T2]) -> ma(H1, T1, H2, T2, []).
+
 ma(H1, T1, H2, T2, Acc) when H1 =< H2 ->
     case T1 of
         [H | T] -> ma(H, T, H2, T2, [H1 | Acc]);
@@ -271,8 +287,10 @@ ma(H1, T1, H2, T2, Acc) ->
         [] -> lists:reverse(T1, [H1, H2 | Acc])
     end.
 
-%% Merge descending runs (the earlier run must end up first among equal
-%% elements) giving an ascending list.
+%% Merge descending runs giving an ascending list; on ties the second
+%% (later) run's element goes first, so it ends up last.
+md([H1 | T1], [H2 | T2]) -> md(H1, T1, H2, T2, []).
+
 md(H1, T1, H2, T2, Acc) when H1 =< H2 ->
     case T2 of
         [H | T] -> md(H1, T1, H, T, [H2 | Acc]);
@@ -284,33 +302,37 @@ md(H1, T1, H2, T2, Acc) ->
         [] -> lists:reverse(T2, [H2, H1 | Acc])
     end.
 
-sort(F, [X | [_ | _] = T]) -> fsort_runs(F, T, X, [X], []);
+sort(F, [X | [_ | _] = T]) -> fsort_run(F, T, X, []);
 sort(F, [_] = L) when is_function(F, 2) -> L;
 sort(F, []) when is_function(F, 2) -> [].
 
-fsort_runs(F, [Y | T], X, Run, Runs) ->
+%% As sort/1; F(X, Y) =:= false is taken to mean Y < X.
+fsort_run(F, [Y | T], X, Runs) ->
     case F(X, Y) of
-        true -> fsort_runs(F, T, Y, [Y | Run], Runs);
-        false -> fsort_runs(F, T, Y, [Y], [Run | Runs])
+        true -> fsort_up(F, T, Y, [Y, X], Runs);
+        false -> fsort_down(F, T, Y, [Y, X], Runs)
     end;
-fsort_runs(_, [], _, Run, []) -> reverse(Run);
-fsort_runs(F, [], _, Run, Runs) -> fsort_desc(F, lists:reverse(Runs, [Run])).
+fsort_run(F, [], X, Runs) -> fsort_runs(F, [X], Runs).
 
-fsort_desc(_, [R]) -> reverse(R);
-fsort_desc(F, Rs) -> fsort_asc(F, fdpass(F, Rs, [])).
+fsort_up(F, [Y | T], X, Run, Runs) ->
+    case F(X, Y) of
+        true -> fsort_up(F, T, Y, [Y | Run], Runs);
+        false -> fsort_run(F, T, Y, [Run | Runs])
+    end;
+fsort_up(F, [], _, Run, Runs) -> fsort_runs(F, Run, Runs).
 
-fsort_asc(_, [R]) -> R;
-fsort_asc(F, Rs) -> fsort_desc(F, fapass(F, Rs, [])).
+fsort_down(F, [Y | T], X, Run, Runs) ->
+    case F(X, Y) of
+        false -> fsort_down(F, T, Y, [Y | Run], Runs);
+        true -> fsort_run(F, T, Y, [reverse(Run) | Runs])
+    end;
+fsort_down(_, [], _, Run, []) -> Run;
+fsort_down(F, [], _, Run, Runs) -> fsort_runs(F, reverse(Run), Runs).
 
-fdpass(F, [[H1 | T1], [H2 | T2] | Rs], Acc) ->
-    fdpass(F, Rs, [fmd(F, H1, T1, H2, T2, []) | Acc]);
-fdpass(_, [R], Acc) -> lists:reverse(Acc, [reverse(R)]);
-fdpass(_, [], Acc) -> reverse(Acc).
-
-fapass(F, [[H1 | T1], [H2 | T2] | Rs], Acc) ->
-    fapass(F, Rs, [fma(F, H1, T1, H2, T2, []) | Acc]);
-fapass(_, [R], Acc) -> lists:reverse(Acc, [reverse(R)]);
-fapass(_, [], Acc) -> reverse(Acc).
+fsort_runs(F, Run, Runs) ->
+    sort_runs(Run, Runs,
+              fun([H1 | T1], [H2 | T2]) -> fma(F, H1, T1, H2, T2, []) end,
+              fun([H1 | T1], [H2 | T2]) -> fmd(F, H1, T1, H2, T2, []) end).
 
 fma(F, H1, T1, H2, T2, Acc) ->
     case F(H1, H2) of
@@ -340,28 +362,103 @@ fmd(F, H1, T1, H2, T2, Acc) ->
             end
     end.
 
-%% Sort, then keep only the first of each group of equal elements.
-usort([X | _] = L) -> udedup(sort(L), X);
+%% Stable sort on element N: like sort/1, but each element's key is
+%% extracted once while splitting into runs and carried along in merges.
+keysort(N, L) when is_integer(N), N > 0 ->
+    case L of
+        [] -> L;
+        [_] -> L;
+        [X, _ | _] -> ksort_run(tl(L), N, X, element(N, X), [])
+    end.
+
+ksort_run([Y | T], N, X, KX, Runs) ->
+    KY = element(N, Y),
+    if KX =< KY -> ksort_up(T, N, KY, [Y, X], Runs);
+       true -> ksort_down(T, N, KY, [Y, X], Runs)
+    end;
+ksort_run([], N, X, _, Runs) -> ksort_runs(N, [X], Runs).
+
+ksort_up([Y | T], N, KX, Run, Runs) ->
+    KY = element(N, Y),
+    if KX =< KY -> ksort_up(T, N, KY, [Y | Run], Runs);
+       true -> ksort_run(T, N, Y, KY, [Run | Runs])
+    end;
+ksort_up([], N, _, Run, Runs) -> ksort_runs(N, Run, Runs).
+
+ksort_down([Y | T], N, KX, Run, Runs) ->
+    KY = element(N, Y),
+    if KY < KX -> ksort_down(T, N, KY, [Y | Run], Runs);
+       true -> ksort_run(T, N, Y, KY, [reverse(Run) | Runs])
+    end;
+ksort_down([], _, _, Run, []) -> Run;
+ksort_down([], N, _, Run, Runs) -> ksort_runs(N, reverse(Run), Runs).
+
+ksort_runs(N, Run, Runs) ->
+    sort_runs(Run, Runs,
+              fun([H1 | T1], [H2 | T2]) ->
+                      kma(N, H1, element(N, H1), T1, H2, element(N, H2), T2, [])
+              end,
+              fun([H1 | T1], [H2 | T2]) ->
+                      kmd(N, H1, element(N, H1), T1, H2, element(N, H2), T2, [])
+              end).
+
+kma(N, H1, K1, T1, H2, K2, T2, Acc) when K1 =< K2 ->
+    case T1 of
+        [H | T] -> kma(N, H, element(N, H), T, H2, K2, T2, [H1 | Acc]);
+        [] -> lists:reverse(T2, [H2, H1 | Acc])
+    end;
+kma(N, H1, K1, T1, H2, _, T2, Acc) ->
+    case T2 of
+        [H | T] -> kma(N, H1, K1, T1, H, element(N, H), T, [H2 | Acc]);
+        [] -> lists:reverse(T1, [H1, H2 | Acc])
+    end.
+
+kmd(N, H1, K1, T1, H2, K2, T2, Acc) when K1 =< K2 ->
+    case T2 of
+        [H | T] -> kmd(N, H1, K1, T1, H, element(N, H), T, [H2 | Acc]);
+        [] -> lists:reverse(T1, [H1, H2 | Acc])
+    end;
+kmd(N, H1, _, T1, H2, K2, T2, Acc) ->
+    case T1 of
+        [H | T] -> kmd(N, H, element(N, H), T, H2, K2, T2, [H1 | Acc]);
+        [] -> lists:reverse(T2, [H2, H1 | Acc])
+    end.
+
+%% The unique sorts sort stably, then keep only the first element of each
+%% group of equal ones.
+usort([_ | _] = L) -> [X | T] = sort(L), udedup(T, X, [X]);
 usort([]) -> [].
 
-udedup([X | T], _) -> [X | udedup_1(T, X)].
-
-udedup_1([Y | T], X) when Y == X -> udedup_1(T, X);
-udedup_1([Y | T], _) -> [Y | udedup_1(T, Y)];
-udedup_1([], _) -> [].
+udedup([Y | T], X, Acc) when Y == X -> udedup(T, X, Acc);
+udedup([Y | T], _, Acc) -> udedup(T, Y, [Y | Acc]);
+udedup([], _, Acc) -> reverse(Acc).
 
 usort(F, L) when is_function(F, 2) -> usort_1(F, L).
 
-usort_1(F, [_, _ | _] = L) -> [X | T] = sort(F, L), [X | fudedup(F, T, X)];
+usort_1(F, [_, _ | _] = L) -> [X | T] = sort(F, L), fudedup(F, T, X, [X]);
 usort_1(_, [_] = L) -> L;
 usort_1(_, []) -> [].
 
-fudedup(F, [Y | T], X) ->
+fudedup(F, [Y | T], X, Acc) ->
     case F(Y, X) of
-        true -> fudedup(F, T, X);
-        false -> [Y | fudedup(F, T, Y)]
+        true -> fudedup(F, T, X, Acc);
+        false -> fudedup(F, T, Y, [Y | Acc])
     end;
-fudedup(_, [], _) -> [].
+fudedup(_, [], _, Acc) -> reverse(Acc).
+
+ukeysort(N, L) when is_integer(N), N > 0 ->
+    case L of
+        [] -> L;
+        [_] -> L;
+        [_, _ | _] -> [X | T] = keysort(N, L), ukdedup(T, N, element(N, X), [X])
+    end.
+
+ukdedup([Y | T], N, K, Acc) ->
+    case element(N, Y) of
+        KY when KY == K -> ukdedup(T, N, K, Acc);
+        KY -> ukdedup(T, N, KY, [Y | Acc])
+    end;
+ukdedup([], _, _, Acc) -> reverse(Acc).
 
 %%% ---------------------------------------------------------------------
 %%% Merging.  The two-list merges are state machines that hold the current
@@ -429,25 +526,23 @@ frmerge_2(F, T1, H1, [H2 | T2], M) ->
     end;
 frmerge_2(_, T1, H1, [], M) -> lists:reverse(T1, [H1 | M]).
 
-%% Unique merge of ascending lists.  When switching from taking elements
-%% of the first list to the second, the second list's head is dropped if
-%% it equals the last element taken (which is the head of M).
+%% Unique merge of ascending lists: like merge/2, but when switching from
+%% the first list to the second, the second list's head is dropped if it
+%% equals the last element taken (the head of M).
 umerge([], T2) -> T2;
 umerge([H1 | T1], T2) -> reverse(umerge_2(T1, H1, T2, [])).
 
 umerge_1([H1 | T1], H2, T2, M) when H1 =< H2 -> umerge_1(T1, H2, T2, [H1 | M]);
-umerge_1([H1 | T1], H2, T2, [L | _] = M) when H2 == L -> umerge_2(T1, H1, T2, M);
-umerge_1([H1 | T1], H2, T2, M) -> umerge_2(T1, H1, T2, [H2 | M]);
-umerge_1([], H2, T2, [L | _] = M) when H2 == L -> lists:reverse(T2, M);
-umerge_1([], H2, T2, M) -> lists:reverse(T2, [H2 | M]).
+umerge_1([H1 | T1], H2, T2, M) -> umerge_2(T1, H1, T2, upush(H2, M));
+umerge_1([], H2, T2, M) -> lists:reverse(T2, upush(H2, M)).
 
 umerge_2(T1, H1, [H2 | T2], M) when H1 =< H2 -> umerge_1(T1, H2, T2, [H1 | M]);
 umerge_2(T1, H1, [H2 | T2], M) -> umerge_2(T1, H1, T2, [H2 | M]);
 umerge_2(T1, H1, [], M) -> lists:reverse(T1, [H1 | M]).
 
-%% Unique merge of descending lists: like rmerge, but when switching from
-%% the second list back to the first, the last element taken from the
-%% second list is dropped if it equals the first list's head.
+%% Unique merge of descending lists: like rmerge/2, but when switching from
+%% the second list back to the first, the last element taken (from the
+%% second list) is replaced by the first list's head if they are equal.
 rumerge(T1, [H2 | T2]) -> reverse(rumerge_1(T1, H2, T2, []));
 rumerge(T1, []) -> T1.
 
@@ -456,14 +551,16 @@ rumerge_1([H1 | T1], H2, T2, M) -> rumerge_1(T1, H2, T2, [H1 | M]);
 rumerge_1([], H2, T2, M) -> lists:reverse(T2, [H2 | M]).
 
 rumerge_2(T1, H1, [H2 | T2], M) when H1 =< H2 -> rumerge_2(T1, H1, T2, [H2 | M]);
-rumerge_2(T1, H1, [H2 | T2], [L | _] = M) ->
-    rumerge_1(T1, H2, T2, [H1 | runpop(L == H1, M)]);
-rumerge_2(T1, H1, [], [L | _] = M) ->
-    lists:reverse(T1, [H1 | runpop(L == H1, M)]).
+rumerge_2(T1, H1, [H2 | T2], M) -> rumerge_1(T1, H2, T2, rupush(H1, M));
+rumerge_2(T1, H1, [], M) -> lists:reverse(T1, rupush(H1, M)).
 
-%% Drop the head of M if the condition holds.
-runpop(true, [_ | M]) -> M;
-runpop(false, M) -> M.
+%% Push X onto M unless it equals the head of M.
+upush(X, [Y | _] = M) when X == Y -> M;
+upush(X, M) -> [X | M].
+
+%% Push X onto M, replacing the head of M if equal to X.
+rupush(X, [Y | M]) when X == Y -> [X | M];
+rupush(X, M) -> [X | M].
 
 umerge(F, [], T2) when is_function(F, 2) -> T2;
 umerge(F, [H1 | T1], T2) when is_function(F, 2) ->
@@ -505,43 +602,145 @@ frumerge_1(_, [], H2, T2, M) -> lists:reverse(T2, [H2 | M]).
 frumerge_2(F, T1, H1, [H2 | T2], [L | _] = M) ->
     case F(H1, H2) of
         true -> frumerge_2(F, T1, H1, T2, [H2 | M]);
-        false -> frumerge_1(F, T1, H2, T2, [H1 | runpop(F(L, H1), M)])
+        false -> frumerge_1(F, T1, H2, T2, [H1 | pop_if(F(L, H1), M)])
     end;
 frumerge_2(F, T1, H1, [], [L | _] = M) ->
-    lists:reverse(T1, [H1 | runpop(F(L, H1), M)]).
+    lists:reverse(T1, [H1 | pop_if(F(L, H1), M)]).
 
+%% Drop the head of M if the condition holds.
+pop_if(true, [_ | M]) -> M;
+pop_if(false, M) -> M.
+
+%% Three-way merges.  merge3_N scans list N while holding the heads of the
+%% other two lists; ties go to the lowest-numbered list.  U is true for the
+%% unique merges, where an element taken after switching lists is dropped
+%% if it equals the previous one.
 merge3(L1, [], L3) -> merge(L1, L3);
 merge3(L1, L2, []) -> merge(L1, L2);
-merge3(L1, L2, L3) -> merge(L1, merge(L2, L3)).
-
-rmerge3(L1, [], L3) -> rmerge(L1, L3);
-rmerge3(L1, L2, []) -> rmerge(L1, L2);
-rmerge3(L1, L2, L3) -> rmerge(L1, rmerge(L2, L3)).
+merge3(L1, [H2 | T2], [H3 | T3]) -> reverse(merge3_1(L1, H2, T2, H3, T3, [], false)).
 
 umerge3(L1, [], L3) -> umerge(L1, L3);
 umerge3(L1, L2, []) -> umerge(L1, L2);
-umerge3(L1, L2, L3) -> umerge(L1, umerge(L2, L3)).
+umerge3(L1, [H2 | T2], [H3 | T3]) -> reverse(merge3_1(L1, H2, T2, H3, T3, [], true)).
+
+merge3_1([H1 | T1], H2, T2, H3, T3, M, U) when H1 =< H2, H1 =< H3 ->
+    merge3_1(T1, H2, T2, H3, T3, [H1 | M], U);
+merge3_1([H1 | T1], H2, T2, H3, T3, M, U) when H2 =< H3 ->
+    merge3_2(T2, H1, T1, H3, T3, upush(U, H2, M), U);
+merge3_1([H1 | T1], H2, T2, H3, T3, M, U) ->
+    merge3_3(T3, H1, T1, H2, T2, upush(U, H3, M), U);
+merge3_1([], H2, T2, H3, T3, M, U) -> merge3_12(H2, T2, H3, T3, M, U).
+
+merge3_2([H2 | T2], H1, T1, H3, T3, M, U) when H2 < H1, H2 =< H3 ->
+    merge3_2(T2, H1, T1, H3, T3, [H2 | M], U);
+merge3_2([H2 | T2], H1, T1, H3, T3, M, U) when H1 =< H3 ->
+    merge3_1(T1, H2, T2, H3, T3, upush(U, H1, M), U);
+merge3_2([H2 | T2], H1, T1, H3, T3, M, U) ->
+    merge3_3(T3, H1, T1, H2, T2, upush(U, H3, M), U);
+merge3_2([], H1, T1, H3, T3, M, U) -> merge3_12(H1, T1, H3, T3, M, U).
+
+merge3_3([H3 | T3], H1, T1, H2, T2, M, U) when H3 < H1, H3 < H2 ->
+    merge3_3(T3, H1, T1, H2, T2, [H3 | M], U);
+merge3_3([H3 | T3], H1, T1, H2, T2, M, U) when H1 =< H2 ->
+    merge3_1(T1, H2, T2, H3, T3, upush(U, H1, M), U);
+merge3_3([H3 | T3], H1, T1, H2, T2, M, U) ->
+    merge3_2(T2, H1, T1, H3, T3, upush(U, H2, M), U);
+merge3_3([], H1, T1, H2, T2, M, U) -> merge3_12(H1, T1, H2, T2, M, U).
+
+%% One list is exhausted: continue with a two-way merge of lists A and B.
+merge3_12(HA, TA, HB, TB, M, false) when HA =< HB -> merge_1(TA, HB, TB, [HA | M]);
+merge3_12(HA, TA, HB, TB, M, false) -> merge_2(TA, HA, TB, [HB | M]);
+merge3_12(HA, TA, HB, TB, M, true) when HA =< HB -> umerge_1(TA, HB, TB, upush(HA, M));
+merge3_12(HA, TA, HB, TB, M, true) -> umerge_2(TA, HA, TB, upush(HB, M)).
+
+upush(false, X, M) -> [X | M];
+upush(true, X, M) -> upush(X, M).
+
+%% The descending versions; ties go to the highest-numbered list, and the
+%% unique merges replace an equal previous element instead of dropping.
+rmerge3(L1, [], L3) -> rmerge(L1, L3);
+rmerge3(L1, L2, []) -> rmerge(L1, L2);
+rmerge3(L1, [H2 | T2], [H3 | T3]) -> reverse(rmerge3_1(L1, H2, T2, H3, T3, [], false)).
 
 rumerge3(L1, [], L3) -> rumerge(L1, L3);
 rumerge3(L1, L2, []) -> rumerge(L1, L2);
-rumerge3(L1, L2, L3) -> rumerge(L1, rumerge(L2, L3)).
+rumerge3(L1, [H2 | T2], [H3 | T3]) -> reverse(rmerge3_1(L1, H2, T2, H3, T3, [], true)).
 
-%% Merge a list of sorted lists: drop the empty ones, then merge
-%% neighbours pairwise in rounds.
-merge(Ls) -> mergel(nonempty(Ls), fun merge/2).
+rmerge3_1([H1 | T1], H2, T2, H3, T3, M, U) when H1 > H2, H1 > H3 ->
+    rmerge3_1(T1, H2, T2, H3, T3, [H1 | M], U);
+rmerge3_1([H1 | T1], H2, T2, H3, T3, M, U) when H2 > H3 ->
+    rmerge3_2(T2, H1, T1, H3, T3, rupush(U, H2, M), U);
+rmerge3_1([H1 | T1], H2, T2, H3, T3, M, U) ->
+    rmerge3_3(T3, H1, T1, H2, T2, rupush(U, H3, M), U);
+rmerge3_1([], H2, T2, H3, T3, M, U) -> rmerge3_12(H2, T2, H3, T3, M, U).
 
-umerge(Ls) -> mergel(nonempty(Ls), fun umerge/2).
+rmerge3_2([H2 | T2], H1, T1, H3, T3, M, U) when H2 >= H1, H2 > H3 ->
+    rmerge3_2(T2, H1, T1, H3, T3, [H2 | M], U);
+rmerge3_2([H2 | T2], H1, T1, H3, T3, M, U) when H1 > H3 ->
+    rmerge3_1(T1, H2, T2, H3, T3, rupush(U, H1, M), U);
+rmerge3_2([H2 | T2], H1, T1, H3, T3, M, U) ->
+    rmerge3_3(T3, H1, T1, H2, T2, rupush(U, H3, M), U);
+rmerge3_2([], H1, T1, H3, T3, M, U) -> rmerge3_12(H1, T1, H3, T3, M, U).
 
-nonempty([[] | T]) -> nonempty(T);
-nonempty([H | T]) -> [H | nonempty(T)];
-nonempty([]) -> [].
+rmerge3_3([H3 | T3], H1, T1, H2, T2, M, U) when H3 >= H1, H3 >= H2 ->
+    rmerge3_3(T3, H1, T1, H2, T2, [H3 | M], U);
+rmerge3_3([H3 | T3], H1, T1, H2, T2, M, U) when H1 > H2 ->
+    rmerge3_1(T1, H2, T2, H3, T3, rupush(U, H1, M), U);
+rmerge3_3([H3 | T3], H1, T1, H2, T2, M, U) ->
+    rmerge3_2(T2, H1, T1, H3, T3, rupush(U, H2, M), U);
+rmerge3_3([], H1, T1, H2, T2, M, U) -> rmerge3_12(H1, T1, H2, T2, M, U).
 
-mergel([], _) -> [];
-mergel([L], _) -> L;
-mergel(Ls, M) -> mergel(mergel_1(Ls, M), M).
+rmerge3_12(HA, TA, HB, TB, M, false) when HA =< HB -> rmerge_2(TA, HA, TB, [HB | M]);
+rmerge3_12(HA, TA, HB, TB, M, false) -> rmerge_1(TA, HB, TB, [HA | M]);
+rmerge3_12(HA, TA, HB, TB, M, true) when HA =< HB -> rumerge_2(TA, HA, TB, rupush(HB, M));
+rmerge3_12(HA, TA, HB, TB, M, true) -> rumerge_1(TA, HB, TB, rupush(HA, M)).
 
-mergel_1([A, B | T], M) -> [M(A, B) | mergel_1(T, M)];
-mergel_1(T, _) -> T.
+rupush(false, X, M) -> [X | M];
+rupush(true, X, M) -> rupush(X, M).
+
+%% Merge a list of sorted lists.  Empty lists are skipped; the others are
+%% merged three (or two) at a time into descending lists, which mergel_r
+%% merges three at a time into ascending lists, and so on.
+merge(Ls) -> mergel(Ls, []).
+
+mergel([[] | L], Acc) -> mergel(L, Acc);
+mergel([A, [] | L], Acc) -> mergel([A | L], Acc);
+mergel([A, B, [] | L], Acc) -> mergel([A, B | L], Acc);
+mergel([T1, [H2 | T2], [H3 | T3] | L], Acc) ->
+    mergel(L, [merge3_1(T1, H2, T2, H3, T3, [], false) | Acc]);
+mergel([T1, [H2 | T2]], Acc) -> mergel_r([merge_1(T1, H2, T2, []) | Acc], []);
+mergel([L], []) -> L;
+mergel([L], Acc) -> mergel_r([lists:reverse(L, []) | Acc], []);
+mergel([], []) -> [];
+mergel([], [R]) -> reverse(R);
+mergel([], Acc) -> mergel_r(Acc, []).
+
+%% Descending lists, latest first.
+mergel_r([[H3 | T3], [H2 | T2], T1 | L], Acc) ->
+    mergel_r(L, [rmerge3_1(T1, H2, T2, H3, T3, [], false) | Acc]);
+mergel_r([[H2 | T2], T1 | L], Acc) -> mergel_r(L, [rmerge_1(T1, H2, T2, []) | Acc]);
+mergel_r([R], Acc) -> mergel([reverse(R) | Acc], []);
+mergel_r([], Acc) -> mergel(Acc, []).
+
+umerge(Ls) -> umergel(Ls, []).
+
+umergel([[] | L], Acc) -> umergel(L, Acc);
+umergel([A, [] | L], Acc) -> umergel([A | L], Acc);
+umergel([A, B, [] | L], Acc) -> umergel([A, B | L], Acc);
+umergel([T1, [H2 | T2], [H3 | T3] | L], Acc) ->
+    umergel(L, [merge3_1(T1, H2, T2, H3, T3, [], true) | Acc]);
+umergel([[H1 | T1], T2 | L], Acc) -> umergel(L, [umerge_2(T1, H1, T2, []) | Acc]);
+umergel([L], []) -> L;
+umergel([L], Acc) -> umergel_r([lists:reverse(L, []) | Acc], []);
+umergel([], []) -> [];
+umergel([], [R]) -> reverse(R);
+umergel([], Acc) -> umergel_r(Acc, []).
+
+umergel_r([[H3 | T3], [H2 | T2], T1 | L], Acc) ->
+    umergel_r(L, [rmerge3_1(T1, H2, T2, H3, T3, [], true) | Acc]);
+umergel_r([[H2 | T2], T1 | L], Acc) -> umergel_r(L, [rumerge_1(T1, H2, T2, []) | Acc]);
+umergel_r([R], Acc) -> umergel([reverse(R) | Acc], []);
+umergel_r([], Acc) -> umergel(Acc, []).
 
 %%% ---------------------------------------------------------------------
 %%% Tuple lists
@@ -577,30 +776,6 @@ keystore_1(_, _, [], New) -> [New].
 keymap(F, N, [T | Ts]) ->
     [setelement(N, T, F(element(N, T))) | keymap(F, N, Ts)];
 keymap(F, N, []) when is_integer(N), N >= 1, is_function(F, 1) -> [].
-
-%% Stable sort on element N: decorate with {Key, Position, Tuple}.
-keysort(N, L) when is_integer(N), N > 0 ->
-    case L of
-        [] -> L;
-        [_] -> L;
-        [_, _ | _] -> [T || {_, _, T} <- sort(keydecorate(L, N, 1))]
-    end.
-
-keydecorate([T | Ts], N, I) -> [{element(N, T), I, T} | keydecorate(Ts, N, I + 1)];
-keydecorate([], _, _) -> [].
-
-ukeysort(N, L) when is_integer(N), N > 0 ->
-    case L of
-        [] -> L;
-        [_] -> L;
-        [_, _ | _] -> ukeydedup(sort(keydecorate(L, N, 1)))
-    end.
-
-ukeydedup([{K, _, T} | Ts]) -> [T | ukeydedup(Ts, K)].
-
-ukeydedup([{K, _, _} | Ts], K0) when K == K0 -> ukeydedup(Ts, K0);
-ukeydedup([{K, _, T} | Ts], _) -> [T | ukeydedup(Ts, K)];
-ukeydedup([], _) -> [].
 
 %% Key merges work like merge/2 etc. but compare element N; the key of
 %% the element being held is computed once.
@@ -686,13 +861,15 @@ rukeymerge_1(_, [], H2, _, T2, M) -> lists:reverse(T2, [H2 | M]).
 rukeymerge_2(N, T1, H1, E1, [H2 | T2], M, EL) ->
     E2 = element(N, H2),
     if E1 =< E2 -> rukeymerge_2(N, T1, H1, E1, T2, [H2 | M], E2);
-       true -> rukeymerge_1(N, T1, H2, E2, T2, [H1 | runpop(EL == E1, M)])
+       true -> rukeymerge_1(N, T1, H2, E2, T2, [H1 | pop_if(EL == E1, M)])
     end;
 rukeymerge_2(_, T1, H1, E1, [], M, EL) ->
-    lists:reverse(T1, [H1 | runpop(EL == E1, M)]).
+    lists:reverse(T1, [H1 | pop_if(EL == E1, M)]).
 
 %%% ---------------------------------------------------------------------
-%%% Higher-order functions
+%%% Higher-order functions.  As in OTP, all/2, any/2, map/2 and foldl/3
+%%% fail with case_clause on a non-list argument, the others with
+%%% function_clause; a fun of the wrong arity gives function_clause.
 %%% ---------------------------------------------------------------------
 
 enumerate(List) -> enumerate(1, 1, List).
@@ -702,6 +879,7 @@ enumerate(Index, List) -> enumerate(Index, 1, List).
 enumerate(Index, Step, List) when is_integer(Index), is_integer(Step) ->
     enumerate_1(Index, Step, List).
 
+%% Pair each element with its index, starting at I and stepping by S.
 enumerate_1(I, S, [H | T]) -> [{I, H} | enumerate_1(I + S, S, T)];
 enumerate_1(_, _, []) -> [].
 
@@ -846,6 +1024,7 @@ split(N, List) when is_integer(N), N >= 0, is_list(List) ->
     end;
 split(N, List) -> erlang:error(badarg, [N, List]).
 
+%% Returns badarg if the list is too short.
 split(0, L, Acc) -> {reverse(Acc), L};
 split(N, [H | T], Acc) -> split(N - 1, T, [H | Acc]);
 split(_, [], _) -> badarg.

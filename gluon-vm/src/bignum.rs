@@ -76,7 +76,11 @@ pub fn from_i128(heap: &mut Heap, n: i128) -> Result<Term, OutOfMemory> {
 /// caller has checked that the value does not fit in a small).
 pub fn from_digits(heap: &mut Heap, neg: bool, digits: &[usize]) -> Result<Term, OutOfMemory> {
     let s = heap.alloc_slice(1 + digits.len())?;
-    let tag = if neg { HeaderTag::NegBig } else { HeaderTag::PosBig };
+    let tag = if neg {
+        HeaderTag::NegBig
+    } else {
+        HeaderTag::PosBig
+    };
     s[0] = Term::header(tag, digits.len());
     for (w, &d) in s[1..].iter_mut().zip(digits) {
         *w = Term::from_raw(d);
@@ -99,8 +103,20 @@ pub fn compare_integers(a: Term, b: Term) -> Ordering {
     };
     match (a.as_small(), b.as_small()) {
         (Some(x), Some(y)) => return x.cmp(&y),
-        (Some(_), None) => return if key(b).0 > 0 { Ordering::Less } else { Ordering::Greater },
-        (None, Some(_)) => return if key(a).0 > 0 { Ordering::Greater } else { Ordering::Less },
+        (Some(_), None) => {
+            return if key(b).0 > 0 {
+                Ordering::Less
+            } else {
+                Ordering::Greater
+            }
+        }
+        (None, Some(_)) => {
+            return if key(a).0 > 0 {
+                Ordering::Greater
+            } else {
+                Ordering::Less
+            }
+        }
         _ => {}
     }
     let (sa, la, da) = key(a);
@@ -108,7 +124,9 @@ pub fn compare_integers(a: Term, b: Term) -> Ordering {
     if sa != sb {
         return sa.cmp(&sb);
     }
-    let mag = la.cmp(&lb).then_with(|| da.iter().rev().cmp(db.iter().rev()));
+    let mag = la
+        .cmp(&lb)
+        .then_with(|| da.iter().rev().cmp(db.iter().rev()));
     if sa < 0 {
         mag.reverse()
     } else {

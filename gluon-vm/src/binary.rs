@@ -27,9 +27,13 @@ pub fn new_heap_binary(heap: &mut Heap, bytes: &[u8]) -> Result<Term, OutOfMemor
     s[1] = Term::from_raw(bytes.len());
     let last = words - 1;
     s[last] = Term::from_raw(0); // zero the padding
-    // SAFETY: the words after the length hold at least `bytes.len()` bytes.
+                                 // SAFETY: the words after the length hold at least `bytes.len()` bytes.
     unsafe {
-        core::ptr::copy_nonoverlapping(bytes.as_ptr(), s.as_mut_ptr().add(2) as *mut u8, bytes.len());
+        core::ptr::copy_nonoverlapping(
+            bytes.as_ptr(),
+            s.as_mut_ptr().add(2) as *mut u8,
+            bytes.len(),
+        );
     }
     Ok(Term::boxed_ptr(s.as_ptr()))
 }
@@ -72,7 +76,8 @@ pub fn bit_view(t: Term) -> Option<(&'static [u8], usize, usize)> {
             let body = t.boxed_body();
             let n = body[0].raw();
             // SAFETY: a heap binary's words after its length hold `n` bytes.
-            let bytes = unsafe { core::slice::from_raw_parts(body.as_ptr().add(1) as *const u8, n) };
+            let bytes =
+                unsafe { core::slice::from_raw_parts(body.as_ptr().add(1) as *const u8, n) };
             Some((bytes, 0, n * 8))
         }
         HeaderTag::SubBin => {

@@ -96,7 +96,9 @@ mod tests {
         let mut a = Heap::new(1024).unwrap();
         let f = a.float(2.5).unwrap();
         let inner = a.tuple(&[Term::small(1), f]).unwrap();
-        let l = a.list_from(&[inner, inner, Term::NIL], Term::small(7)).unwrap();
+        let l = a
+            .list_from(&[inner, inner, Term::NIL], Term::small(7))
+            .unwrap();
         let t = a.tuple(&[l, Term::atom(crate::term::atom::OK)]).unwrap();
         // Shared `inner` is copied twice: 2 tuples of 3 + 2 floats + cells.
         assert_eq!(flat_size(t), 3 + 3 * 2 + 2 * (3 + crate::term::FLOAT_WORDS));

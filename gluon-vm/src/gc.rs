@@ -13,7 +13,7 @@ use crate::heap::{alloc_words, Heap, OutOfMemory};
 use crate::term::Term;
 
 /// The smallest heap block, in words.
-pub const MIN_HEAP_WORDS: usize = 233;
+pub const MIN_HEAP_WORDS: usize = 64;
 
 /// Collects `heap` so that at least `need` words are free afterwards.
 /// `roots` are updated in place (X registers and other process roots);
@@ -45,9 +45,16 @@ fn grow_size(words: usize) -> usize {
 
 /// Copies live data into a new block of `size` words and installs it;
 /// returns the number of live heap words.
-fn copy_into(heap: &mut Heap, roots: &mut [&mut [Term]], size: usize) -> Result<usize, OutOfMemory> {
+fn copy_into(
+    heap: &mut Heap,
+    roots: &mut [&mut [Term]],
+    size: usize,
+) -> Result<usize, OutOfMemory> {
     let mut block = alloc_words(size)?;
-    let mut to = ToSpace { base: block.as_mut_ptr(), top: 0 };
+    let mut to = ToSpace {
+        base: block.as_mut_ptr(),
+        top: 0,
+    };
     for set in roots.iter_mut() {
         for r in set.iter_mut() {
             *r = evacuate(*r, heap, &mut to);

@@ -104,6 +104,20 @@ impl Heap {
         Ok(p)
     }
 
+    /// Takes ownership of a block holding terms (a received message); it
+    /// becomes a fragment that the next collection folds into the heap.
+    pub fn adopt(&mut self, block: Box<[Term]>) {
+        if !block.is_empty() {
+            self.fragment_words += block.len();
+            self.fragments.push(block);
+        }
+    }
+
+    /// Words owned in all: block and fragments.
+    pub fn total_words(&self) -> usize {
+        self.block.len() + self.fragment_words
+    }
+
     /// Allocates and returns a mutable slice of `n` words.
     pub fn alloc_slice(&mut self, n: usize) -> Result<&mut [Term], OutOfMemory> {
         let p = self.alloc(n)?;

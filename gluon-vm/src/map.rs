@@ -39,7 +39,11 @@ pub fn get(map: Term, key: Term, atoms: &AtomTable) -> Option<Term> {
 
 /// Builds a map from pairs; later pairs win over earlier ones with an
 /// equal key.
-pub fn from_pairs(heap: &mut Heap, pairs: &mut Vec<(Term, Term)>, atoms: &AtomTable) -> Result<Term, OutOfMemory> {
+pub fn from_pairs(
+    heap: &mut Heap,
+    pairs: &mut [(Term, Term)],
+    atoms: &AtomTable,
+) -> Result<Term, OutOfMemory> {
     // Stable sort keeps insertion order among equal keys; keep the last.
     pairs.sort_by(|a, b| compare(a.0, b.0, atoms, true));
     let mut out: Vec<(Term, Term)> = Vec::with_capacity(pairs.len());
@@ -59,7 +63,12 @@ pub fn from_pairs(heap: &mut Heap, pairs: &mut Vec<(Term, Term)>, atoms: &AtomTa
 }
 
 /// Map order: by size, then keys in order, then values in key order.
-pub fn compare_maps(a: Term, b: Term, _atoms: &AtomTable, work: &mut Vec<(Term, Term)>) -> Ordering {
+pub fn compare_maps(
+    a: Term,
+    b: Term,
+    _atoms: &AtomTable,
+    work: &mut Vec<(Term, Term)>,
+) -> Ordering {
     let (Some(x), Some(y)) = (as_flat(a), as_flat(b)) else {
         return Ordering::Equal;
     };

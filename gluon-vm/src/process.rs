@@ -1,49 +1,138 @@
-//! A process: its heap and stack, where it is in the code, and its saved
-//! registers while it is not running.
+//! A process: its heap and stack, where it is in the code, and the state
+//! other processes and the scheduler see (mailbox, links, monitors, flags,
+//! dictionary).
 
 use crate::code::CodePtr;
 use crate::heap::{Heap, OutOfMemory};
-use crate::term::Term;
+use crate::mailbox::Mailbox;
+use crate::term::{Atom, Term};
 use alloc::vec::Vec;
 
-/// Why a process is not running.
+/// `{Module, Function, Arity}` of a process's first call.
+pub type InitialCall = (Atom, Atom, u32);
+
+/// A process number; the pid term is `Term::pid(n)`, printed `<0.n.0>`.
+pub type Pid = usize;
+
+/// Scheduling state.
 #[derive(Copy, Clone, PartialEq, Eq, Debug)]
 pub enum Status {
-    /// Ready to run.
+    /// In a run queue (or running).
     Runnable,
-    /// Finished.
+    /// Blocked in `receive` until a message or its timeout.
+    Waiting,
+    /// Finished; about to be removed.
     Exited,
+}
+
+/// Scheduling priority, as on the BEAM.
+#[derive(Copy, Clone, PartialEq, Eq, PartialOrd, Ord, Debug)]
+pub enum Priority {
+    Low = 0,
+    Normal = 1,
+    High = 2,
+    Max = 3,
+}
+
+/// A monitor as seen from one of its two ends.
+#[derive(Copy, Clone, Debug)]
+pub struct Monitor {
+    /// The monitor's reference id.
+    pub reference: u64,
+    /// The process at the other end.
+    pub other: Pid,
+    /// True at the watching end, false at the watched end.
+    pub watching: bool,
+    /// For a monitor set up by registered name: that name (reported in
+    /// the 'DOWN' message as `{Name, Node}`).
+    pub name: Option<Atom>,
+}
+
+/// The parts of a process other than its heap: what BIFs and the
+/// scheduler read and change.
+pub struct ProcInfo {
+    /// Its number.
+    pub pid: Pid,
+    /// Scheduling state.
+    pub status: Status,
+    /// Priority.
+    pub priority: Priority,
+    /// Queued messages.
+    pub mailbox: Mailbox,
+    /// Linked processes.
+    pub links: Vec<Pid>,
+    /// Monitors this process holds or is the target of.
+    pub monitors: Vec<Monitor>,
+    /// `process_flag(trap_exit, true)`.
+    pub trap_exit: bool,
+    /// Registered name.
+    pub name: Option<Atom>,
+    /// The process dictionary as key, value, key, value... (a GC root).
+    pub dict: Vec<Term>,
+    /// Id of the pending `receive ... after` timer.
+    pub receive_timer: Option<u64>,
+    /// Set when the receive timer fired; `wait_timeout` then falls through.
+    pub timed_out: bool,
+    /// An exit signal that must end the process when its current
+    /// instruction completes (set while it runs, e.g. `exit(self(), kill)`).
+    pub pending_exit: Option<Term>,
+    /// Reductions executed so far.
+    pub reductions: u64,
+    /// `{M, F, A}` of its first call, for `process_info`.
+    pub initial_call: InitialCall,
+    /// The group leader pid (output goes to the console either way).
+    pub group_leader: Pid,
+}
+
+impl ProcInfo {
+    /// The state of a new process.
+    pub fn new(pid: Pid, initial_call: InitialCall) -> ProcInfo {
+        ProcInfo {
+            pid,
+            status: Status::Runnable,
+            priority: Priority::Normal,
+            mailbox: Mailbox::default(),
+            links: Vec::new(),
+            monitors: Vec::new(),
+            trap_exit: false,
+            name: None,
+            dict: Vec::new(),
+            receive_timer: None,
+            timed_out: false,
+            pending_exit: None,
+            reductions: 0,
+            initial_call,
+            group_leader: 0,
+        }
+    }
 }
 
 /// One Erlang process.
 pub struct Process {
-    /// Its number (the pid is `<0.N.0>`).
-    pub pid: usize,
     /// Heap and stack.
     pub heap: Heap,
     /// Next instruction.
     pub ip: CodePtr,
     /// Live X registers saved while not running.
     pub saved_x: Vec<Term>,
-    /// Scheduling state.
-    pub status: Status,
-    /// Reductions executed so far.
-    pub reductions: u64,
-    /// The exit reason once exited.
-    pub exit_reason: Term,
+    /// Everything else.
+    pub info: ProcInfo,
 }
 
 impl Process {
-    /// A process that will start at `ip` with `args` in its X registers.
-    pub fn new(pid: usize, ip: CodePtr, args: &[Term], heap_words: usize) -> Result<Process, OutOfMemory> {
+    /// A process that will start at `ip`; its arguments are copied in by
+    /// the caller (they must live on this process's heap).
+    pub fn new(
+        pid: Pid,
+        ip: CodePtr,
+        heap_words: usize,
+        initial_call: InitialCall,
+    ) -> Result<Process, OutOfMemory> {
         Ok(Process {
-            pid,
             heap: Heap::new(heap_words)?,
             ip,
-            saved_x: args.to_vec(),
-            status: Status::Runnable,
-            reductions: 0,
-            exit_reason: Term::NIL,
+            saved_x: Vec::new(),
+            info: ProcInfo::new(pid, initial_call),
         })
     }
 }

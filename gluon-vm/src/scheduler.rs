@@ -1,49 +1,574 @@
-//! Spawning processes and running them. Single core: one process runs at a
-//! time, for a bounded number of reductions.
+//! The process table, run queues, registered names, message delivery and
+//! exit signals. Single core: one process runs at a time for a slice of
+//! reductions; [`crate::vm::Vm::run`] drives it.
 
-use crate::code::Target;
-use crate::gc::MIN_HEAP_WORDS;
-use crate::interp::{self, Outcome, Regs};
-use crate::process::{Process, Status};
-use crate::term::{Atom, Term};
-use crate::vm::Vm;
+use crate::bif::{Class, Exception};
+use crate::code::{CodePtr, Instr};
+use crate::copy;
+use crate::heap::{alloc_words, Heap, OutOfMemory};
+use crate::process::{Monitor, Pid, Priority, ProcInfo, Process, Status};
+use crate::term::{atom, Atom, HeaderTag, Term, REF_WORDS, WORDS_PER_U64};
+use crate::timer::{TimerEvent, Timers};
 use alloc::boxed::Box;
+use alloc::collections::{BTreeMap, VecDeque};
+use alloc::vec::Vec;
 
-/// Why a process could not be spawned.
-#[derive(Copy, Clone, PartialEq, Eq, Debug)]
-pub enum SpawnError {
-    /// `M:F/A` is not loaded.
-    Undefined,
-    /// Out of memory.
-    OutOfMemory,
+/// Reductions a process runs before others get a turn (as on the BEAM).
+pub const SLICE: usize = 4000;
+
+/// Words of a new process's heap (and stack).
+pub const INITIAL_HEAP_WORDS: usize = 64;
+
+/// An exit signal on its way.
+struct Signal {
+    to: Pid,
+    from: Pid,
+    reason: Term,
+    block: Box<[Term]>,
+    /// Sent because a linked process died (rather than by `exit/2`).
+    link: bool,
 }
 
-impl Vm {
-    /// Spawns a process that calls `M:F(Args)`; `args` must be immediates
-    /// (the embedding API copies other terms into the process first).
-    pub fn spawn(&mut self, m: Atom, f: Atom, args: &[Term]) -> Result<usize, SpawnError> {
-        let entry = self.find_export(m, f, args.len() as u32).ok_or(SpawnError::Undefined)?;
-        let ip = match entry.target.get() {
-            Target::Code(p) => p,
-            _ => entry.code.get().ok_or(SpawnError::Undefined)?,
+/// Entry points for new processes: tail calls of `erlang:apply/3` and
+/// `/2`, and the `Stop` instruction every process's first frame returns to.
+pub(crate) struct Trampolines {
+    code: Box<[Instr]>,
+}
+
+impl Trampolines {
+    pub(crate) fn new(
+        apply3: *const crate::code::ExportEntry,
+        apply2: *const crate::code::ExportEntry,
+    ) -> Trampolines {
+        Trampolines {
+            code: alloc::vec![
+                Instr::CallExtOnly {
+                    arity: 3,
+                    entry: apply3
+                },
+                Instr::CallExtOnly {
+                    arity: 2,
+                    entry: apply2
+                },
+                Instr::Stop,
+            ]
+            .into_boxed_slice(),
+        }
+    }
+    fn at(&self, i: usize) -> CodePtr {
+        CodePtr(self.code[i..].as_ptr())
+    }
+    /// Start of `apply(M, F, Args)`.
+    pub fn apply3(&self) -> CodePtr {
+        self.at(0)
+    }
+    /// Start of `apply(Fun, Args)`.
+    pub fn apply2(&self) -> CodePtr {
+        self.at(1)
+    }
+    /// The `Stop` instruction.
+    pub fn stop(&self) -> CodePtr {
+        self.at(2)
+    }
+}
+
+/// Options of `spawn_opt` that the scheduler applies.
+#[derive(Copy, Clone, Default)]
+pub struct SpawnOpts {
+    /// Link to the parent.
+    pub link: bool,
+    /// Monitor from the parent: the monitor's reference id.
+    pub monitor: Option<u64>,
+    /// Priority, if not normal.
+    pub priority: Option<Priority>,
+    /// Initial heap size in words.
+    pub min_heap: Option<usize>,
+}
+
+/// Processes and what connects them.
+pub struct Scheduler {
+    procs: BTreeMap<Pid, Box<Process>>,
+    next_pid: Pid,
+    queues: [VecDeque<Pid>; 4],
+    low_turn: u32,
+    /// Registered names.
+    pub registry: BTreeMap<Atom, Pid>,
+    /// Pending timers.
+    pub timers: Timers,
+    next_ref: u64,
+    unique: u64,
+    signals: VecDeque<Signal>,
+    pub(crate) tramp: Trampolines,
+    /// Set by `erlang:halt/0,1`: the status the VM stops with.
+    pub halted: Option<i32>,
+}
+
+impl Scheduler {
+    pub(crate) fn new(tramp: Trampolines) -> Scheduler {
+        Scheduler {
+            procs: BTreeMap::new(),
+            next_pid: 0,
+            queues: Default::default(),
+            low_turn: 0,
+            registry: BTreeMap::new(),
+            timers: Timers::default(),
+            next_ref: 0,
+            unique: 0,
+            signals: VecDeque::new(),
+            tramp,
+            halted: None,
+        }
+    }
+
+    /// A fresh reference id.
+    pub fn make_ref(&mut self) -> u64 {
+        self.next_ref += 1;
+        self.next_ref
+    }
+
+    /// A fresh unique integer (`erlang:unique_integer`).
+    pub fn unique_integer(&mut self) -> u64 {
+        self.unique += 1;
+        self.unique
+    }
+
+    /// Number of live processes (not counting one taken out to run).
+    pub fn len(&self) -> usize {
+        self.procs.len()
+    }
+
+    /// Whether no process is in the table.
+    pub fn is_empty(&self) -> bool {
+        self.procs.is_empty()
+    }
+
+    /// Pids of the processes in the table.
+    pub fn pids(&self) -> impl Iterator<Item = Pid> + '_ {
+        self.procs.keys().copied()
+    }
+
+    /// A process in the table.
+    pub fn get(&self, pid: Pid) -> Option<&Process> {
+        self.procs.get(&pid).map(|b| &**b)
+    }
+
+    /// A process in the table, mutably.
+    pub fn get_mut(&mut self, pid: Pid) -> Option<&mut Process> {
+        self.procs.get_mut(&pid).map(|b| &mut **b)
+    }
+
+    pub(crate) fn take(&mut self, pid: Pid) -> Option<Box<Process>> {
+        self.procs.remove(&pid)
+    }
+
+    pub(crate) fn put_back(&mut self, p: Box<Process>) {
+        self.procs.insert(p.info.pid, p);
+    }
+
+    fn enqueue(&mut self, pid: Pid, prio: Priority) {
+        self.queues[prio as usize].push_back(pid);
+    }
+
+    /// Makes a waiting process runnable.
+    fn wake(&mut self, pid: Pid) {
+        if let Some(p) = self.procs.get_mut(&pid) {
+            if p.info.status == Status::Waiting {
+                p.info.status = Status::Runnable;
+                let prio = p.info.priority;
+                self.enqueue(pid, prio);
+            }
+        }
+    }
+
+    /// Puts a process that used up its slice at the back of its queue.
+    pub(crate) fn requeue(&mut self, p: Box<Process>) {
+        let (pid, prio) = (p.info.pid, p.info.priority);
+        self.put_back(p);
+        self.enqueue(pid, prio);
+    }
+
+    /// The next process to run: max, then high, then normal with a low
+    /// one every eighth turn (so low priority is slower, never starved).
+    pub(crate) fn pick(&mut self) -> Option<Pid> {
+        loop {
+            let pid = if let Some(p) = self.queues[3].pop_front() {
+                p
+            } else if let Some(p) = self.queues[2].pop_front() {
+                p
+            } else {
+                self.low_turn = self.low_turn.wrapping_add(1);
+                let low_first = self.low_turn.is_multiple_of(8) || self.queues[1].is_empty();
+                let q = if low_first && !self.queues[0].is_empty() {
+                    0
+                } else {
+                    1
+                };
+                self.queues[q].pop_front()?
+            };
+            // Skip stale entries (process exited or was queued twice).
+            match self.procs.get(&pid) {
+                Some(p) if p.info.status == Status::Runnable => return Some(pid),
+                _ => continue,
+            }
+        }
+    }
+
+    /// Creates a process that will run `apply(x0, x1[, x2])` with `args`
+    /// (copied from the parent's heap) and returns its pid.
+    pub fn spawn(
+        &mut self,
+        parent: Option<&mut ProcInfo>,
+        args: &[Term],
+        initial_call: crate::process::InitialCall,
+        opts: SpawnOpts,
+    ) -> Result<Pid, OutOfMemory> {
+        let ip = if args.len() == 3 {
+            self.tramp.apply3()
+        } else {
+            self.tramp.apply2()
         };
-        let pid = self.processes.len();
-        let mut p = Process::new(pid, ip, args, MIN_HEAP_WORDS).map_err(|_| SpawnError::OutOfMemory)?;
-        p.heap.push(self.stop_ptr().to_term());
-        self.processes.push(Some(Box::new(p)));
+        let pid = self.next_pid;
+        let words: usize = args.iter().map(|&a| copy::flat_size(a)).sum::<usize>() + 8;
+        let mut p = Box::new(Process::new(
+            pid,
+            ip,
+            words.max(opts.min_heap.unwrap_or(INITIAL_HEAP_WORDS)),
+            initial_call,
+        )?);
+        self.next_pid += 1;
+        for &a in args {
+            let c = copy::copy_to_heap(a, &mut p.heap)?;
+            p.saved_x.push(c);
+        }
+        p.heap.push(self.tramp.stop().to_term());
+        if let Some(prio) = opts.priority {
+            p.info.priority = prio;
+        }
+        if let Some(parent) = parent {
+            p.info.group_leader = parent.group_leader;
+            if opts.link {
+                p.info.links.push(parent.pid);
+                parent.links.push(pid);
+            }
+            if let Some(r) = opts.monitor {
+                p.info.monitors.push(Monitor {
+                    reference: r,
+                    other: parent.pid,
+                    watching: false,
+                    name: None,
+                });
+                parent.monitors.push(Monitor {
+                    reference: r,
+                    other: pid,
+                    watching: true,
+                    name: None,
+                });
+            }
+        }
+        let prio = p.info.priority;
+        self.procs.insert(pid, p);
+        self.enqueue(pid, prio);
         Ok(pid)
     }
 
-    /// Runs process `pid` for about `budget` reductions.
-    pub fn run_process(&mut self, pid: usize, regs: &mut Regs, budget: usize) -> Option<Outcome> {
-        let mut p = self.processes.get_mut(pid)?.take()?;
-        let out = interp::run(self, &mut p, regs, budget);
-        if !matches!(out, Outcome::Yield) {
-            p.status = Status::Exited;
+    /// Resolves a send destination: a pid, a registered name, or
+    /// `{Name, Node}` on this node. `None` for a name nobody has.
+    pub fn resolve(&self, dest: Term) -> Option<Option<Pid>> {
+        if dest.is_pid() {
+            return Some(Some(dest.pid_index()));
         }
-        if let Some(slot) = self.processes.get_mut(pid) {
-            *slot = Some(p);
+        if let Some(a) = dest.as_atom() {
+            return self.registry.get(&a).map(|&p| Some(p));
         }
-        Some(out)
+        if let Some(&[name, node]) = dest.as_tuple() {
+            if node == Term::atom(atom::NONODE) {
+                return self.resolve(name.as_atom().map(Term::atom)?);
+            }
+        }
+        None
     }
+
+    /// Delivers a message (already copied into `block`) to `to`; `me` is
+    /// the running process, which is not in the table.
+    pub fn deliver(&mut self, me: Option<&mut ProcInfo>, to: Pid, msg: Term, block: Box<[Term]>) {
+        if let Some(me) = me {
+            if me.pid == to {
+                me.mailbox.push(msg, block);
+                return;
+            }
+        }
+        if let Some(p) = self.procs.get_mut(&to) {
+            p.info.mailbox.push(msg, block);
+            self.wake(to);
+        }
+    }
+
+    /// `Dest ! Msg` from the running process.
+    pub fn send(&mut self, me: &mut ProcInfo, dest: Term, msg: Term) -> Result<(), Exception> {
+        let to = match self.resolve(dest) {
+            Some(Some(p)) => p,
+            Some(None) => return Ok(()),
+            None => return Err(Exception::badarg()),
+        };
+        if to != me.pid && !self.procs.contains_key(&to) {
+            return Ok(()); // a dead process: the message is dropped
+        }
+        let (m, block) = copy_to_block(msg)?;
+        self.deliver(Some(me), to, m, block);
+        Ok(())
+    }
+
+    /// Queues an exit signal from `from` to `to` with `reason` (copied).
+    pub fn exit_signal(
+        &mut self,
+        from: Pid,
+        to: Pid,
+        reason: Term,
+        link: bool,
+    ) -> Result<(), OutOfMemory> {
+        let (reason, block) = copy_to_block(reason)?;
+        self.signals.push_back(Signal {
+            to,
+            from,
+            reason,
+            block,
+            link,
+        });
+        Ok(())
+    }
+
+    /// Applies queued exit signals. A signal to the running process `me`
+    /// becomes an `'EXIT'` message or a pending exit; other processes that
+    /// must die are terminated at once, which may queue more signals.
+    pub fn process_signals(&mut self, mut me: Option<(&mut ProcInfo, &mut Heap)>) {
+        while let Some(s) = self.signals.pop_front() {
+            let kill = s.reason == Term::atom(atom::KILL) && !s.link;
+            let normal = s.reason == Term::atom(atom::NORMAL);
+            if let Some((info, heap)) = me.as_mut() {
+                if info.pid == s.to {
+                    if kill {
+                        info.pending_exit = Some(Term::atom(atom::KILLED));
+                    } else if info.trap_exit {
+                        if let Ok((m, b)) = exit_message(s.from, s.reason) {
+                            info.mailbox.push(m, b);
+                        }
+                    } else if !normal || s.from == s.to {
+                        heap.adopt(s.block);
+                        info.pending_exit = Some(s.reason);
+                    }
+                    continue;
+                }
+            }
+            let Some(p) = self.procs.get_mut(&s.to) else {
+                continue;
+            };
+            if kill {
+                if let Some(p) = self.procs.remove(&s.to) {
+                    self.terminate(p, Term::atom(atom::KILLED));
+                }
+            } else if p.info.trap_exit {
+                if let Ok((m, b)) = exit_message(s.from, s.reason) {
+                    p.info.mailbox.push(m, b);
+                    self.wake(s.to);
+                }
+            } else if !normal {
+                if let Some(mut p) = self.procs.remove(&s.to) {
+                    p.heap.adopt(s.block);
+                    self.terminate(p, s.reason);
+                }
+            }
+        }
+    }
+
+    /// Ends process `p` with `reason`: unregisters it, cancels its receive
+    /// timer, and signals its links and monitors.
+    pub fn terminate(&mut self, mut p: Box<Process>, reason: Term) {
+        p.info.status = Status::Exited;
+        let pid = p.info.pid;
+        if let Some(name) = p.info.name.take() {
+            self.registry.remove(&name);
+        }
+        if let Some(t) = p.info.receive_timer.take() {
+            self.timers.cancel(t);
+        }
+        // A process killed by `kill` passes `killed` on to its links.
+        let link_reason = if reason == Term::atom(atom::KILL) {
+            Term::atom(atom::KILLED)
+        } else {
+            reason
+        };
+        for l in core::mem::take(&mut p.info.links) {
+            if let Some(other) = self.procs.get_mut(&l) {
+                other.info.links.retain(|&x| x != pid);
+            }
+            let _ = self.exit_signal(pid, l, link_reason, true);
+        }
+        for m in core::mem::take(&mut p.info.monitors) {
+            if let Some(other) = self.procs.get_mut(&m.other) {
+                other.info.monitors.retain(|x| x.reference != m.reference);
+            }
+            if !m.watching {
+                let obj = match m.name {
+                    Some(n) => DownObject::Name(n),
+                    None => DownObject::Pid(pid),
+                };
+                if let Ok((msg, block)) = down_message(m.reference, obj, reason) {
+                    self.deliver(None, m.other, msg, block);
+                }
+            }
+        }
+    }
+
+    /// Fires every timer due at `now`.
+    pub(crate) fn fire_timers(&mut self, now: u64) {
+        while let Some((_, ev)) = self.timers.pop_due(now) {
+            match ev {
+                TimerEvent::Receive(pid) => {
+                    if let Some(p) = self.procs.get_mut(&pid) {
+                        p.info.receive_timer = None;
+                        p.info.timed_out = true;
+                        self.wake(pid);
+                    }
+                }
+                TimerEvent::Send { to, msg, block } => {
+                    if let Some(Some(pid)) = self.resolve(to) {
+                        self.deliver(None, pid, msg, block);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether any process is runnable.
+    pub fn has_runnable(&self) -> bool {
+        self.queues.iter().any(|q| !q.is_empty())
+    }
+}
+
+/// Copies `t` into a block of its own (for a message or a signal).
+pub fn copy_to_block(t: Term) -> Result<(Term, Box<[Term]>), OutOfMemory> {
+    if t.is_immediate() {
+        return Ok((t, Box::new([])));
+    }
+    let mut block = alloc_words(copy::flat_size(t))?;
+    let c = copy::copy_into(t, &mut block);
+    Ok((c, block))
+}
+
+/// Builds a message made of `extra` words of fresh structure plus a copy
+/// of `reason`; `build` writes the structure into the first `extra` words
+/// and returns the message.
+fn block_with(
+    reason: Term,
+    extra: usize,
+    build: impl FnOnce(&mut [Term], Term) -> Term,
+) -> Result<(Term, Box<[Term]>), OutOfMemory> {
+    let n = if reason.is_immediate() {
+        0
+    } else {
+        copy::flat_size(reason)
+    };
+    let mut block = alloc_words(extra + n)?;
+    let r = if n == 0 {
+        reason
+    } else {
+        copy::copy_into(reason, &mut block[extra..])
+    };
+    let m = build(&mut block[..extra], r);
+    Ok((m, block))
+}
+
+/// `{'EXIT', From, Reason}`.
+pub fn exit_message(from: Pid, reason: Term) -> Result<(Term, Box<[Term]>), OutOfMemory> {
+    block_with(reason, 4, |s, r| {
+        s[0] = Term::header(HeaderTag::Tuple, 3);
+        s[1] = Term::atom(atom::EXIT_UPPER);
+        s[2] = Term::pid(from);
+        s[3] = r;
+        Term::boxed_ptr(s.as_ptr())
+    })
+}
+
+/// `{timeout, Ref, Msg}` for `erlang:start_timer`.
+pub fn timeout_message(reference: u64, msg: Term) -> Result<(Term, Box<[Term]>), OutOfMemory> {
+    block_with(msg, 4 + REF_WORDS, |s, m| {
+        let (tuple, rf) = s.split_at_mut(4);
+        rf[0] = Term::header(HeaderTag::Ref, WORDS_PER_U64);
+        crate::term::write_u64(&mut rf[1..], reference);
+        tuple[0] = Term::header(HeaderTag::Tuple, 3);
+        tuple[1] = Term::atom(atom::TIMEOUT);
+        tuple[2] = Term::boxed_ptr(rf.as_ptr());
+        tuple[3] = m;
+        Term::boxed_ptr(tuple.as_ptr())
+    })
+}
+
+/// What a 'DOWN' message names: a pid, or `{Name, Node}` for a monitor
+/// set up by name.
+#[derive(Copy, Clone)]
+pub enum DownObject {
+    Pid(Pid),
+    Name(Atom),
+}
+
+/// `{'DOWN', Ref, process, Object, Reason}`.
+pub fn down_message(
+    reference: u64,
+    obj: DownObject,
+    reason: Term,
+) -> Result<(Term, Box<[Term]>), OutOfMemory> {
+    block_with(reason, 6 + REF_WORDS + 3, |s, r| {
+        let (tuple, rest) = s.split_at_mut(6);
+        let (rf, named) = rest.split_at_mut(REF_WORDS);
+        rf[0] = Term::header(HeaderTag::Ref, WORDS_PER_U64);
+        crate::term::write_u64(&mut rf[1..], reference);
+        let object = match obj {
+            DownObject::Pid(p) => Term::pid(p),
+            DownObject::Name(n) => {
+                named[0] = Term::header(HeaderTag::Tuple, 2);
+                named[1] = Term::atom(n);
+                named[2] = Term::atom(atom::NONODE);
+                Term::boxed_ptr(named.as_ptr())
+            }
+        };
+        tuple[0] = Term::header(HeaderTag::Tuple, 5);
+        tuple[1] = Term::atom(atom::DOWN);
+        tuple[2] = Term::boxed_ptr(rf.as_ptr());
+        tuple[3] = Term::atom(atom::PROCESS);
+        tuple[4] = object;
+        tuple[5] = r;
+        Term::boxed_ptr(tuple.as_ptr())
+    })
+}
+
+/// The exit reason of a process ended by an uncaught exception, as the
+/// BEAM reports it to links and monitors.
+pub fn crash_reason(
+    heap: &mut Heap,
+    class: Class,
+    reason: Term,
+    trace: Term,
+) -> Result<Term, OutOfMemory> {
+    match class {
+        Class::Exit => Ok(reason),
+        Class::Error => heap.tuple(&[reason, trace]),
+        Class::Throw => {
+            let r = heap.tuple(&[Term::atom(atom::NOCATCH), reason])?;
+            heap.tuple(&[r, trace])
+        }
+    }
+}
+
+/// Builds a reference term on `heap`.
+pub fn new_ref(heap: &mut Heap, id: u64) -> Result<Term, OutOfMemory> {
+    let s = heap.alloc_slice(REF_WORDS)?;
+    s[0] = Term::header(HeaderTag::Ref, WORDS_PER_U64);
+    crate::term::write_u64(&mut s[1..], id);
+    Ok(Term::boxed_ptr(s.as_ptr()))
+}
+
+/// Pids as a list, for `processes/0` and `process_info(_, links)`.
+pub fn pid_list(heap: &mut Heap, pids: &[Pid]) -> Result<Term, OutOfMemory> {
+    let terms: Vec<Term> = pids.iter().map(|&p| Term::pid(p)).collect();
+    heap.list_from(&terms, Term::NIL)
 }

@@ -1,10 +1,13 @@
 //! The VM: atoms, loaded modules, the export table and the processes.
 
 use crate::bif;
-use crate::code::{CodePtr, ExportEntry, Instr, Module, Target};
+use crate::bif::Class;
+use crate::code::{CodePtr, ExportEntry, Module, Target};
+use crate::interp::{Outcome, Regs};
 use crate::os::Os;
-use crate::process::Process;
-use crate::term::{Atom, AtomTable, Term};
+use crate::process::{Pid, Status};
+use crate::scheduler::{Scheduler, SpawnOpts, Trampolines, SLICE};
+use crate::term::{atom, Atom, AtomTable, Term};
 use alloc::boxed::Box;
 use alloc::collections::BTreeMap;
 use alloc::vec::Vec;
@@ -77,15 +80,40 @@ pub struct Vm {
     pub atoms: AtomTable,
     /// Every `M:F/A` that has been loaded, imported or named.
     pub exports: ExportTable,
-    modules: Vec<Box<Module>>,
+    pub(crate) modules: Vec<Module>,
     /// Catch handlers, indexed by the payload of catch tags.
     pub catches: Vec<CatchEntry>,
     /// The platform.
     pub os: Box<dyn Os>,
-    /// A `Stop` instruction: the continuation of a process's first call.
-    stop_code: Box<[Instr]>,
-    /// Processes by number.
-    pub(crate) processes: Vec<Option<Box<Process>>>,
+    /// Processes.
+    pub sched: Scheduler,
+    regs: Option<Box<Regs>>,
+    watched: Option<Pid>,
+    watched_exit: Option<ExitKind>,
+}
+
+/// How a watched process ended.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum ExitKind {
+    /// Its function returned or it exited with reason `normal`.
+    Normal,
+    /// An uncaught exception or another exit reason.
+    Abnormal,
+}
+
+/// What [`Vm::run`] leaves behind.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum RunStatus {
+    /// The budget ran out with processes still runnable: call again.
+    Busy,
+    /// Nothing can run until the monotonic time `until` (ns), or until an
+    /// external event arrives if `None`.
+    Idle {
+        /// The next timer deadline.
+        until: Option<u64>,
+    },
+    /// `erlang:halt/0,1` stopped the VM with this status.
+    Halted(i32),
 }
 
 impl Vm {
@@ -97,8 +125,10 @@ impl Vm {
             modules: Vec::new(),
             catches: Vec::new(),
             os,
-            stop_code: alloc::vec![Instr::Stop].into_boxed_slice(),
-            processes: Vec::new(),
+            sched: Scheduler::new(Trampolines::new(core::ptr::null(), core::ptr::null())),
+            regs: None,
+            watched: None,
+            watched_exit: None,
         };
         for b in bif::table() {
             let (Ok(m), Ok(f)) = (vm.atoms.intern(b.module), vm.atoms.intern(b.name)) else {
@@ -107,12 +137,126 @@ impl Vm {
             let e = vm.export_entry(m, f, b.arity as u32);
             e.target.set(b.target);
         }
+        let apply3 = vm.export_entry(atom::ERLANG, atom::APPLY, 3) as *const ExportEntry;
+        let apply2 = vm.export_entry(atom::ERLANG, atom::APPLY, 2) as *const ExportEntry;
+        vm.sched.tramp = Trampolines::new(apply3, apply2);
         vm
     }
 
-    /// The address of the `Stop` instruction.
+    /// The address of the `Stop` instruction every process's first frame
+    /// returns to.
     pub fn stop_ptr(&self) -> CodePtr {
-        CodePtr(self.stop_code.as_ptr())
+        self.sched.tramp.stop()
+    }
+
+    /// Spawns a process calling `M:F(Args)`; the arguments must be
+    /// immediates (atoms, small integers, pids).
+    pub fn spawn(
+        &mut self,
+        m: Atom,
+        f: Atom,
+        args: &[Term],
+    ) -> Result<Pid, crate::heap::OutOfMemory> {
+        let mut tmp = crate::heap::Heap::new(2 * args.len())?;
+        let list = tmp.list_from(args, Term::NIL)?;
+        let a = [Term::atom(m), Term::atom(f), list];
+        self.sched
+            .spawn(None, &a, (m, f, args.len() as u32), SpawnOpts::default())
+    }
+
+    /// Reports through [`Vm::watched_exit`] when process `pid` ends.
+    pub fn watch(&mut self, pid: Pid) {
+        self.watched = Some(pid);
+        self.watched_exit = None;
+    }
+
+    /// How the watched process ended, once it has.
+    pub fn watched_exit(&self) -> Option<ExitKind> {
+        self.watched_exit
+    }
+
+    /// Runs processes for about `budget` reductions in all.
+    ///
+    /// Returns [`RunStatus::Busy`] when work remains, or
+    /// [`RunStatus::Idle`] with the next timer deadline when every process
+    /// waits: the embedder then blocks until that time or an external
+    /// event, and calls `run` again.
+    pub fn run(&mut self, budget: usize) -> RunStatus {
+        let mut regs = self.regs.take().unwrap_or_else(Regs::new);
+        let mut left = budget as isize;
+        let status = loop {
+            if !self.sched.timers.is_empty() {
+                let now = self.os.monotonic_ns();
+                self.sched.fire_timers(now);
+            }
+            let Some(pid) = self.sched.pick() else {
+                break RunStatus::Idle {
+                    until: self.sched.timers.next_deadline(),
+                };
+            };
+            let Some(mut p) = self.sched.take(pid) else {
+                continue;
+            };
+            let slice = (left.max(1) as usize).min(SLICE);
+            let (out, used) = crate::interp::run(self, &mut p, &mut regs, slice);
+            p.info.reductions += used as u64;
+            left -= used as isize;
+            match out {
+                Outcome::Yield => self.sched.requeue(p),
+                Outcome::Wait => {
+                    p.info.status = Status::Waiting;
+                    self.sched.put_back(p);
+                }
+                Outcome::Returned(_) => self.end(p, Term::atom(atom::NORMAL), None),
+                Outcome::Exited(reason) => self.end(p, reason, None),
+                Outcome::Crashed {
+                    class,
+                    reason,
+                    trace,
+                } => {
+                    let r = crate::scheduler::crash_reason(&mut p.heap, class, reason, trace)
+                        .unwrap_or(reason);
+                    self.end(p, r, Some(class));
+                }
+            }
+            self.sched.process_signals(None);
+            if let Some(status) = self.sched.halted {
+                break RunStatus::Halted(status);
+            }
+            if left <= 0 {
+                break if self.sched.has_runnable() {
+                    RunStatus::Busy
+                } else {
+                    RunStatus::Idle {
+                        until: self.sched.timers.next_deadline(),
+                    }
+                };
+            }
+        };
+        self.regs = Some(regs);
+        status
+    }
+
+    /// Ends a process that stopped running.
+    fn end(
+        &mut self,
+        p: alloc::boxed::Box<crate::process::Process>,
+        reason: Term,
+        crash: Option<Class>,
+    ) {
+        let pid = p.info.pid;
+        if matches!(crash, Some(Class::Error) | Some(Class::Throw)) {
+            let report = crate::report::exit_report(self, pid, reason);
+            self.os.report_write(report.as_bytes());
+        }
+        if self.watched == Some(pid) {
+            self.watched_exit = Some(if reason == Term::atom(atom::NORMAL) {
+                ExitKind::Normal
+            } else {
+                ExitKind::Abnormal
+            });
+        }
+        self.sched.terminate(p, reason);
     }
 
     /// The export entry for `M:F/A`, created (undefined) if new. Entries
@@ -130,7 +274,7 @@ impl Vm {
     /// its exports at its code. Natives keep precedence over Erlang code,
     /// as on the BEAM: OTP's `lists.beam` defines `lists:keyfind/3` as a
     /// stub that the native replaces.
-    pub fn install_module(&mut self, module: Box<Module>) {
+    pub fn install_module(&mut self, module: Module) {
         let name = module.name;
         let exported: Vec<(Atom, u32, CodePtr)> = module
             .exports
@@ -162,12 +306,12 @@ impl Vm {
 
     /// The newest loaded module named `name`.
     pub fn module(&self, name: Atom) -> Option<&Module> {
-        self.modules.iter().rev().find(|m| m.name == name).map(|m| &**m)
+        self.modules.iter().rev().find(|m| m.name == name)
     }
 
     /// The module whose code contains `p`.
     pub fn module_of(&self, p: CodePtr) -> Option<&Module> {
-        self.modules.iter().find(|m| m.contains(p)).map(|m| &**m)
+        self.modules.iter().find(|m| m.contains(p))
     }
 
     /// Registers a catch handler and returns the catch tag for it.

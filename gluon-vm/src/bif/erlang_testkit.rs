@@ -34,6 +34,9 @@ pub(crate) struct Env {
     pub heap: Heap,
     pub atoms: AtomTable,
     pub os: TestOs,
+    pub me: crate::process::ProcInfo,
+    pub sched: crate::scheduler::Scheduler,
+    pub exports: crate::vm::ExportTable,
 }
 
 impl Env {
@@ -42,6 +45,15 @@ impl Env {
             heap: Heap::new(4096).expect("heap"),
             atoms: AtomTable::new(1 << 20),
             os: TestOs,
+            me: crate::process::ProcInfo::new(
+                0,
+                (crate::term::atom::ERLANG, crate::term::atom::APPLY, 0),
+            ),
+            sched: crate::scheduler::Scheduler::new(crate::scheduler::Trampolines::new(
+                core::ptr::null(),
+                core::ptr::null(),
+            )),
+            exports: crate::vm::ExportTable::default(),
         }
     }
 
@@ -50,6 +62,10 @@ impl Env {
             heap: &mut self.heap,
             atoms: &mut self.atoms,
             os: &mut self.os,
+            me: &mut self.me,
+            sched: &mut self.sched,
+            exports: &mut self.exports,
+            modules: &[],
         }
     }
 

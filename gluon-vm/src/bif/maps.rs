@@ -41,7 +41,7 @@ fn pairs(ctx: &mut Ctx<'_>, m: Term) -> Result<&'static [Term], Exception> {
     map::as_flat(m).ok_or_else(|| tagged_error(ctx, atom::BADMAP, m))
 }
 
-fn rebuild(ctx: &mut Ctx<'_>, kv: &mut Vec<(Term, Term)>) -> BifResult {
+fn rebuild(ctx: &mut Ctx<'_>, kv: &mut [(Term, Term)]) -> BifResult {
     Ok(map::from_pairs(ctx.heap, kv, ctx.atoms)?)
 }
 

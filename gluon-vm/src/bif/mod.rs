@@ -9,18 +9,23 @@ use crate::term::{atom, Atom, AtomTable, Term};
 mod erlang_arith;
 mod erlang_compare;
 mod erlang_convert;
+mod erlang_dict;
 mod erlang_error;
 mod erlang_float;
+mod erlang_info;
 mod erlang_int;
 mod erlang_iolist;
 mod erlang_list;
 mod erlang_misc;
+mod erlang_proc;
 #[cfg(test)]
 mod erlang_testkit;
 #[cfg(test)]
 mod erlang_testread;
+mod erlang_time;
 mod erlang_tuple;
 mod erlang_types;
+mod io;
 mod lists;
 mod maps;
 
@@ -130,8 +135,8 @@ impl From<OutOfMemory> for Exception {
 /// What a BIF returns.
 pub type BifResult = Result<Term, Exception>;
 
-/// What a BIF may use: the calling process's heap, the atom table, and
-/// the OS hooks.
+/// What a BIF may use: the calling process (its heap and the rest of its
+/// state), the atom table, the other processes, and the OS hooks.
 pub struct Ctx<'a> {
     /// The calling process's heap: results are built here.
     pub heap: &'a mut Heap,
@@ -139,6 +144,14 @@ pub struct Ctx<'a> {
     pub atoms: &'a mut AtomTable,
     /// The platform.
     pub os: &'a mut dyn Os,
+    /// The calling process's state (mailbox, links, dictionary...).
+    pub me: &'a mut crate::process::ProcInfo,
+    /// The other processes, names and timers.
+    pub sched: &'a mut crate::scheduler::Scheduler,
+    /// The export table (for `spawn`, `apply`-like natives and funs).
+    pub exports: &'a mut crate::vm::ExportTable,
+    /// Loaded modules (to name the function at a code address).
+    pub modules: &'a [crate::code::Module],
 }
 
 /// One native function: `module:name/arity` and what calling it runs.
@@ -154,7 +167,12 @@ pub struct BifDef {
 }
 
 /// Shorthand for table entries.
-pub(crate) const fn native(module: &'static str, name: &'static str, arity: u8, f: crate::code::BifFn) -> BifDef {
+pub(crate) const fn native(
+    module: &'static str,
+    name: &'static str,
+    arity: u8,
+    f: crate::code::BifFn,
+) -> BifDef {
     BifDef {
         module,
         name,
@@ -192,6 +210,11 @@ pub fn table() -> impl Iterator<Item = &'static BifDef> {
         .chain(erlang_float::BIFS)
         .chain(erlang_error::BIFS)
         .chain(erlang_misc::BIFS)
+        .chain(erlang_dict::BIFS)
+        .chain(erlang_proc::BIFS)
+        .chain(erlang_info::BIFS)
+        .chain(erlang_time::BIFS)
         .chain(lists::BIFS)
         .chain(maps::BIFS)
+        .chain(io::BIFS)
 }

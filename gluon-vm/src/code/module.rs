@@ -85,7 +85,11 @@ impl Module {
 
     /// The file name of a location.
     pub fn file_name(&self, loc: Location) -> &str {
-        match loc.file.checked_sub(1).and_then(|k| self.files.get(k as usize)) {
+        match loc
+            .file
+            .checked_sub(1)
+            .and_then(|k| self.files.get(k as usize))
+        {
             Some(f) => f,
             None => &self.source,
         }

@@ -31,7 +31,13 @@ impl Machine<'_> {
     }
 
     /// Calls `M:F/A` through its export entry, arguments in X registers.
-    pub(super) fn call_export(&mut self, entry: *const ExportEntry, arity: u32, tail: Tail, at: *const Instr) -> Step {
+    pub(super) fn call_export(
+        &mut self,
+        entry: *const ExportEntry,
+        arity: u32,
+        tail: Tail,
+        at: *const Instr,
+    ) -> Step {
         // SAFETY: export entries live as long as the VM.
         let e = unsafe { &*entry };
         match e.target.get() {
@@ -39,7 +45,11 @@ impl Machine<'_> {
             Target::Bif(f) => {
                 let n = (arity as usize).min(X_REGS);
                 let args: alloc::vec::Vec<Term> = self.r.x[..n].to_vec();
-                match f(&mut self.bif_ctx(), &args) {
+                let r = f(&mut self.bif_ctx(), &args);
+                if let Some(reason) = self.p.info.pending_exit.take() {
+                    return Ok(Some(Outcome::Exited(reason)));
+                }
+                match r {
                     Ok(v) => {
                         self.r.x[0] = v;
                         if tail == Tail::Yes {
@@ -49,14 +59,30 @@ impl Machine<'_> {
                         self.reds -= 1;
                         Ok(None)
                     }
-                    Err(exc) => Err((exc, ErrorSite::Call { at, module: Term::atom(e.module), function: Term::atom(e.function), arity })),
+                    Err(exc) => Err((
+                        exc,
+                        ErrorSite::Call {
+                            at,
+                            module: Term::atom(e.module),
+                            function: Term::atom(e.function),
+                            arity,
+                        },
+                    )),
                 }
             }
             Target::Apply(2) => self.apply_fun_list(tail, at),
             Target::Apply(_) => {
                 let (m, f) = (self.r.x[0], self.r.x[1]);
                 let Some(args) = Heap::list_to_vec(self.r.x[2]) else {
-                    return Err((Exception::badarg(), ErrorSite::Call { at, module: Term::atom(atom::ERLANG), function: Term::atom(atom::APPLY), arity: 3 }));
+                    return Err((
+                        Exception::badarg(),
+                        ErrorSite::Call {
+                            at,
+                            module: Term::atom(atom::ERLANG),
+                            function: Term::atom(atom::APPLY),
+                            arity: 3,
+                        },
+                    ));
                 };
                 if args.len() > X_REGS - 2 {
                     return Err((Exception::system_limit(), ErrorSite::Here(at)));
@@ -64,14 +90,34 @@ impl Machine<'_> {
                 self.r.x[..args.len()].copy_from_slice(&args);
                 self.apply_mfa(m, f, args.len() as u32, tail, at)
             }
-            Target::Undefined => Err(undef(Term::atom(e.module), Term::atom(e.function), arity, at)),
+            Target::Undefined => Err(undef(
+                Term::atom(e.module),
+                Term::atom(e.function),
+                arity,
+                at,
+            )),
         }
     }
 
     /// `apply(M, F, Args)` with the arguments already in X registers.
-    pub(super) fn apply_mfa(&mut self, m: Term, f: Term, arity: u32, tail: Tail, at: *const Instr) -> Step {
+    pub(super) fn apply_mfa(
+        &mut self,
+        m: Term,
+        f: Term,
+        arity: u32,
+        tail: Tail,
+        at: *const Instr,
+    ) -> Step {
         let (Some(ma), Some(fa)) = (m.as_atom(), f.as_atom()) else {
-            return Err((Exception::badarg(), ErrorSite::Call { at, module: m, function: f, arity }));
+            return Err((
+                Exception::badarg(),
+                ErrorSite::Call {
+                    at,
+                    module: m,
+                    function: f,
+                    arity,
+                },
+            ));
         };
         match self.vm.find_export(ma, fa, arity) {
             Some(e) => {
@@ -109,7 +155,12 @@ impl Machine<'_> {
             self.r.x[base..base + free.len()].copy_from_slice(free);
             return match def.entry.get() {
                 Some(p) => self.enter(p, def.arity, tail),
-                None => Err(undef(Term::atom(def.module), Term::atom(def.function), def.arity, at)),
+                None => Err(undef(
+                    Term::atom(def.module),
+                    Term::atom(def.function),
+                    def.arity,
+                    at,
+                )),
             };
         }
         if let Some(e) = crate::fun::as_export(fun) {
@@ -144,6 +195,11 @@ impl Machine<'_> {
 fn undef(module: Term, function: Term, arity: u32, at: *const Instr) -> (Exception, ErrorSite) {
     (
         Exception::error(Term::atom(atom::UNDEF)),
-        ErrorSite::Call { at, module, function, arity },
+        ErrorSite::Call {
+            at,
+            module,
+            function,
+            arity,
+        },
     )
 }

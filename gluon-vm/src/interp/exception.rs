@@ -7,7 +7,7 @@
 
 use super::{Machine, Outcome, X_REGS};
 use crate::bif::{Class, Exception, Origin};
-use crate::code::{CodePtr, ExportEntry, Instr};
+use crate::code::{CodePtr, Instr};
 use crate::heap::OutOfMemory;
 use crate::term::{atom, Term};
 use alloc::vec::Vec;
@@ -26,8 +26,8 @@ pub enum ErrorSite {
     Bif {
         /// The instruction.
         at: *const Instr,
-        /// The BIF's export entry.
-        entry: *const ExportEntry,
+        /// The native that failed.
+        func: crate::code::BifFn,
         /// Arguments.
         args: [Term; 3],
         /// Number of arguments.
@@ -74,7 +74,11 @@ pub(super) fn raw_trace_list(raw: Term) -> Term {
 impl Machine<'_> {
     /// Builds the stacktrace of `exc` and unwinds to the nearest catch;
     /// `Err` ends the process.
-    pub(super) fn handle_exception(&mut self, exc: Exception, site: ErrorSite) -> Result<(), Outcome> {
+    pub(super) fn handle_exception(
+        &mut self,
+        exc: Exception,
+        site: ErrorSite,
+    ) -> Result<(), Outcome> {
         let trace = match exc.origin {
             Origin::Reraised(t) => Ok(t),
             _ => self.build_trace(&exc, site),
@@ -119,25 +123,55 @@ impl Machine<'_> {
         let at = match site {
             ErrorSite::Here(at) => at,
             ErrorSite::FunctionClause(at) => {
-                if let Some(&Instr::FuncInfo { module, function, arity }) = unsafe { at.as_ref() } {
+                if let Some(&Instr::FuncInfo {
+                    module,
+                    function,
+                    arity,
+                }) = unsafe { at.as_ref() }
+                {
                     let args = self.x_list(arity as usize)?;
                     let loc = self.location_list(at)?;
-                    frames.push(self.p.heap.tuple(&[Term::atom(module), Term::atom(function), args, loc])?);
+                    frames.push(self.p.heap.tuple(&[
+                        Term::atom(module),
+                        Term::atom(function),
+                        args,
+                        loc,
+                    ])?);
                     return self.finish_trace(frames, None);
                 }
                 at
             }
-            ErrorSite::Bif { at, entry, args, n } => {
+            ErrorSite::Bif { at, func, args, n } => {
                 if matches!(exc.origin, Origin::Native) {
-                    // SAFETY: export entries live as long as the VM.
-                    let e = unsafe { &*entry };
-                    let list = self.p.heap.list_from(&args[..n as usize], Term::NIL)?;
-                    let loc = self.error_info(e.module == atom::ERLANG)?;
-                    frames.push(self.p.heap.tuple(&[Term::atom(e.module), Term::atom(e.function), list, loc])?);
+                    // The failing native's name: looked up only on this
+                    // rare path, so instructions need not carry it.
+                    let name = self.vm.exports.iter().find_map(|e| match e.target.get() {
+                        crate::code::Target::Bif(f)
+                            if f as usize == func as usize && e.arity == n as u32 =>
+                        {
+                            Some((e.module, e.function))
+                        }
+                        _ => None,
+                    });
+                    if let Some((m, f)) = name {
+                        let list = self.p.heap.list_from(&args[..n as usize], Term::NIL)?;
+                        let loc = self.error_info(m == atom::ERLANG)?;
+                        frames.push(self.p.heap.tuple(&[
+                            Term::atom(m),
+                            Term::atom(f),
+                            list,
+                            loc,
+                        ])?);
+                    }
                 }
                 at
             }
-            ErrorSite::Call { at, module, function, arity } => {
+            ErrorSite::Call {
+                at,
+                module,
+                function,
+                arity,
+            } => {
                 if matches!(exc.origin, Origin::Native) {
                     let list = self.x_list(arity as usize)?;
                     let is_undef = exc.reason == Term::atom(atom::UNDEF);
@@ -184,7 +218,11 @@ impl Machine<'_> {
     }
 
     /// `{M, F, Arity | Args, Location}` for the function containing `at`.
-    fn code_frame(&mut self, at: *const Instr, args: Option<Term>) -> Result<Option<Term>, OutOfMemory> {
+    fn code_frame(
+        &mut self,
+        at: *const Instr,
+        args: Option<Term>,
+    ) -> Result<Option<Term>, OutOfMemory> {
         let Some(m) = self.vm.module_of(CodePtr(at)) else {
             return Ok(None);
         };
@@ -195,7 +233,12 @@ impl Machine<'_> {
         let name = m.name;
         let loc = self.location_list(at)?;
         let a = args.unwrap_or(Term::small(f.arity as isize));
-        Ok(Some(self.p.heap.tuple(&[Term::atom(name), Term::atom(f.name), a, loc])?))
+        Ok(Some(self.p.heap.tuple(&[
+            Term::atom(name),
+            Term::atom(f.name),
+            a,
+            loc,
+        ])?))
     }
 
     /// `[{file, F}, {line, L}]` for the instruction at `at`, or `[]`.

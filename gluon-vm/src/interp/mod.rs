@@ -11,7 +11,7 @@ mod exception;
 mod float;
 
 use crate::bif::{Class, Ctx, Exception};
-use crate::code::instr::{Cmp, Dst, Src, TypeTest};
+use crate::code::instr::{Cmp, Dst, Reg, Src, TypeTest};
 use crate::code::{CodePtr, Instr};
 use crate::gc;
 use crate::heap::OutOfMemory;
@@ -50,6 +50,10 @@ impl Regs {
 pub enum Outcome {
     /// The reduction budget ran out; the process can continue.
     Yield,
+    /// The process waits in `receive` for a message or its timeout.
+    Wait,
+    /// An exit signal ended the process with this reason.
+    Exited(Term),
     /// The process's first call returned this value.
     Returned(Term),
     /// An exception nobody caught ended the process.
@@ -74,8 +78,9 @@ pub(crate) struct Machine<'a> {
     pub reds: isize,
 }
 
-/// Runs `p` for about `budget` reductions.
-pub fn run(vm: &mut Vm, p: &mut Process, r: &mut Regs, budget: usize) -> Outcome {
+/// Runs `p` for about `budget` reductions; returns why it stopped and the
+/// reductions it used.
+pub fn run(vm: &mut Vm, p: &mut Process, r: &mut Regs, budget: usize) -> (Outcome, usize) {
     for (i, &t) in p.saved_x.iter().enumerate() {
         r.x[i] = t;
     }
@@ -88,24 +93,25 @@ pub fn run(vm: &mut Vm, p: &mut Process, r: &mut Regs, budget: usize) -> Outcome
     };
     let out = m.execute();
     m.p.ip = CodePtr(m.ip);
-    out
+    let used = (budget as isize - m.reds).max(1) as usize;
+    (out, used)
 }
 
 impl Machine<'_> {
     #[inline(always)]
     fn get(&self, s: Src) -> Term {
-        match s {
-            Src::X(i) => self.r.x[i as usize],
-            Src::Y(i) => self.p.heap.y(i as usize),
-            Src::C(t) => t,
+        match s.reg() {
+            None => Term::from_raw(src_word(s)),
+            Some(Reg::X(i)) => self.r.x[i as usize],
+            Some(Reg::Y(i)) => self.p.heap.y(i as usize),
         }
     }
 
     #[inline(always)]
     fn put(&mut self, d: Dst, t: Term) {
-        match d {
-            Dst::X(i) => self.r.x[i as usize] = t,
-            Dst::Y(i) => self.p.heap.set_y(i as usize, t),
+        match d.reg() {
+            Reg::X(i) => self.r.x[i as usize] = t,
+            Reg::Y(i) => self.p.heap.set_y(i as usize, t),
         }
     }
 
@@ -117,7 +123,12 @@ impl Machine<'_> {
             return Ok(());
         }
         let live = live.min(X_REGS);
-        gc::collect(&mut self.p.heap, &mut [&mut self.r.x[..live]], need)
+        let p = &mut *self.p;
+        gc::collect(
+            &mut p.heap,
+            &mut [&mut self.r.x[..live], &mut p.info.dict[..]],
+            need,
+        )
     }
 
     fn bif_ctx(&mut self) -> Ctx<'_> {
@@ -125,6 +136,10 @@ impl Machine<'_> {
             heap: &mut self.p.heap,
             atoms: &mut self.vm.atoms,
             os: &mut *self.vm.os,
+            me: &mut self.p.info,
+            sched: &mut self.vm.sched,
+            exports: &mut self.vm.exports,
+            modules: &self.vm.modules,
         }
     }
 
@@ -188,7 +203,9 @@ impl Machine<'_> {
             ($e:expr, $here:expr) => {
                 match $e {
                     Ok(v) => v,
-                    Err(OutOfMemory) => return Err((Exception::system_limit(), ErrorSite::Here($here))),
+                    Err(OutOfMemory) => {
+                        return Err((Exception::system_limit(), ErrorSite::Here($here)))
+                    }
                 }
             };
         }
@@ -288,7 +305,11 @@ impl Machine<'_> {
                         .unwrap_or(Term::NIL);
                     self.put(*dst, v);
                 }
-                Instr::SetTupleElement { value, tuple, index } => {
+                Instr::SetTupleElement {
+                    value,
+                    tuple,
+                    index,
+                } => {
                     let v = self.get(*value);
                     let t = self.get(*tuple);
                     if t.is_tuple() && (*index as usize) < t.boxed_header().header_arity() {
@@ -314,7 +335,12 @@ impl Machine<'_> {
                     }
                     self.put(*dst, Term::boxed_ptr(s));
                 }
-                Instr::UpdateRecord { src, dst, size, updates } => {
+                Instr::UpdateRecord {
+                    src,
+                    dst,
+                    size,
+                    updates,
+                } => {
                     let t = self.get(*src);
                     let Some(old) = t.as_tuple() else {
                         return Err((Exception::badarg(), ErrorSite::Here(here)));
@@ -335,18 +361,19 @@ impl Machine<'_> {
                     }
                     self.put(*dst, Term::boxed_ptr(s));
                 }
-                Instr::TestArity { fail, src, arity } => {
-                    match self.get(*src).as_tuple() {
-                        Some(t) if t.len() == *arity as usize => {}
-                        _ => self.ip = fail.0,
-                    }
-                }
-                Instr::IsTaggedTuple { fail, src, arity, tag } => {
-                    match self.get(*src).as_tuple() {
-                        Some(t) if t.len() == *arity as usize && t.first() == Some(tag) => {}
-                        _ => self.ip = fail.0,
-                    }
-                }
+                Instr::TestArity { fail, src, arity } => match self.get(*src).as_tuple() {
+                    Some(t) if t.len() == *arity as usize => {}
+                    _ => self.ip = fail.0,
+                },
+                Instr::IsTaggedTuple {
+                    fail,
+                    src,
+                    arity,
+                    tag,
+                } => match self.get(*src).as_tuple() {
+                    Some(t) if t.len() == *arity as usize && t.first() == Some(tag) => {}
+                    _ => self.ip = fail.0,
+                },
                 Instr::IsFunction2 { fail, src, arity } => {
                     let f = self.get(*src);
                     let a = self.get(*arity);
@@ -359,7 +386,12 @@ impl Machine<'_> {
                         self.ip = fail.0;
                     }
                 }
-                Instr::SelectVal { src, fail, table, sorted } => {
+                Instr::SelectVal {
+                    src,
+                    fail,
+                    table,
+                    sorted,
+                } => {
                     let v = self.get(*src);
                     let hit = if *sorted {
                         table
@@ -368,38 +400,51 @@ impl Machine<'_> {
                             .map(|i| table[i].1)
                     } else {
                         let atoms = &self.vm.atoms;
-                        table.iter().find(|(k, _)| exact_eq(*k, v, atoms)).map(|e| e.1)
+                        table
+                            .iter()
+                            .find(|(k, _)| exact_eq(*k, v, atoms))
+                            .map(|e| e.1)
                     };
                     self.ip = hit.unwrap_or(*fail).0;
                 }
                 Instr::SelectTupleArity { src, fail, table } => {
                     let v = self.get(*src);
                     let hit = v.as_tuple().and_then(|t| {
-                        table.iter().find(|(a, _)| *a as usize == t.len()).map(|e| e.1)
+                        table
+                            .iter()
+                            .find(|(a, _)| *a as usize == t.len())
+                            .map(|e| e.1)
                     });
                     self.ip = hit.unwrap_or(*fail).0;
                 }
                 Instr::Jump { target } => self.ip = target.0,
-                Instr::Bif { func, entry, fail, args, n, dst, live } => {
+                Instr::Bif {
+                    func,
+                    fail,
+                    args,
+                    n,
+                    dst,
+                    live,
+                } => {
                     let mut a = [Term::NIL; 3];
                     for i in 0..*n as usize {
                         a[i] = self.get(args[i]);
                     }
-                    if let Some(l) = live {
-                        // A gc_bif may collect before running: nothing yet.
-                        let _ = l;
-                    }
+                    let _ = live; // natives allocate in fragments: no collection here
                     let r = func(&mut self.bif_ctx(), &a[..*n as usize]);
+                    if let Some(reason) = self.p.info.pending_exit.take() {
+                        return Ok(Outcome::Exited(reason));
+                    }
                     match r {
                         Ok(v) => self.put(*dst, v),
-                        Err(e) => match fail {
+                        Err(e) => match fail.get() {
                             Some(f) => self.ip = f.0,
                             None => {
                                 return Err((
                                     e,
                                     ErrorSite::Bif {
                                         at: here,
-                                        entry: *entry,
+                                        func: *func,
                                         args: a,
                                         n: *n,
                                     },
@@ -414,7 +459,11 @@ impl Machine<'_> {
                         return Ok(out);
                     }
                 }
-                Instr::CallExtLast { arity, entry, dealloc } => {
+                Instr::CallExtLast {
+                    arity,
+                    entry,
+                    dealloc,
+                } => {
                     self.p.heap.drop_words(*dealloc as usize);
                     if let Some(out) = self.call_export(*entry, *arity, call::Tail::Yes, here)? {
                         return Ok(out);
@@ -451,8 +500,8 @@ impl Machine<'_> {
                 }
                 Instr::CallFun2 { arity, fun } => {
                     // Keep an X register holding the fun alive across a GC.
-                    let live = match fun {
-                        Src::X(i) => (*i as usize + 1).max(*arity as usize),
+                    let live = match fun.reg() {
+                        Some(Reg::X(i)) => (i as usize + 1).max(*arity as usize),
                         _ => *arity as usize,
                     };
                     oom!(self.ensure(1, live), here);
@@ -498,10 +547,15 @@ impl Machine<'_> {
                     return Err((Exception::error(r), ErrorSite::Here(here)));
                 }
                 Instr::IfEnd => {
-                    return Err((Exception::error(Term::atom(atom::IF_CLAUSE)), ErrorSite::Here(here)));
+                    return Err((
+                        Exception::error(Term::atom(atom::IF_CLAUSE)),
+                        ErrorSite::Here(here),
+                    ));
                 }
                 Instr::Catch { y, handler } => {
-                    self.p.heap.set_y(*y as usize, Term::catch(*handler as usize));
+                    self.p
+                        .heap
+                        .set_y(*y as usize, Term::catch(*handler as usize));
                 }
                 Instr::CatchEnd { y } => {
                     self.p.heap.set_y(*y as usize, Term::NIL);
@@ -565,7 +619,9 @@ impl Machine<'_> {
                 Instr::HasMapFields { fail, src, keys } => {
                     let m = self.get(*src);
                     let atoms = &self.vm.atoms;
-                    let all = keys.iter().all(|k| crate::map::get(m, self.get(*k), atoms).is_some());
+                    let all = keys
+                        .iter()
+                        .all(|k| crate::map::get(m, self.get(*k), atoms).is_some());
                     if !all {
                         self.ip = fail.0;
                     }
@@ -587,11 +643,18 @@ impl Machine<'_> {
                         self.ip = fail.0;
                     }
                 }
-                Instr::PutMap { fail, src, dst, live: _, exact, pairs } => {
+                Instr::PutMap {
+                    fail,
+                    src,
+                    dst,
+                    live: _,
+                    exact,
+                    pairs,
+                } => {
                     let m = self.get(*src);
                     match self.put_map(m, *exact, pairs) {
                         Ok(v) => self.put(*dst, v),
-                        Err(e) => match fail {
+                        Err(e) => match fail.get() {
                             Some(f) => self.ip = f.0,
                             None => return Err((e, ErrorSite::Here(here))),
                         },
@@ -599,6 +662,96 @@ impl Machine<'_> {
                 }
                 Instr::Stop => {
                     return Ok(Outcome::Returned(self.r.x[0]));
+                }
+                Instr::Send => {
+                    let (dest, msg) = (self.r.x[0], self.r.x[1]);
+                    if let Err(e) = self.vm.sched.send(&mut self.p.info, dest, msg) {
+                        let site = ErrorSite::Call {
+                            at: here,
+                            module: Term::atom(atom::ERLANG),
+                            function: Term::atom(atom::SEND),
+                            arity: 2,
+                        };
+                        return Err((e, site));
+                    }
+                    self.r.x[0] = msg;
+                    self.reds -= 1;
+                }
+                Instr::LoopRec { fail } => match self.p.info.mailbox.current() {
+                    Some(m) => self.r.x[0] = m,
+                    None => self.ip = fail.0,
+                },
+                Instr::LoopRecEnd { target } => {
+                    self.p.info.mailbox.advance();
+                    self.ip = target.0;
+                    if self.tick() {
+                        return Ok(self.yield_now(0));
+                    }
+                }
+                Instr::RemoveMessage => {
+                    if let Some(m) = self.p.info.mailbox.take_current() {
+                        self.p.heap.adopt(m.block);
+                    }
+                    if let Some(t) = self.p.info.receive_timer.take() {
+                        self.vm.sched.timers.cancel(t);
+                    }
+                    self.p.info.timed_out = false;
+                }
+                Instr::Timeout => {
+                    self.p.info.mailbox.rewind();
+                    self.p.info.timed_out = false;
+                }
+                Instr::Wait { target } => {
+                    self.ip = target.0;
+                    return Ok(self.yield_now(0).waiting());
+                }
+                Instr::WaitTimeout { target, time } => {
+                    let t = self.get(*time);
+                    if self.p.info.timed_out {
+                        self.p.info.timed_out = false;
+                    } else if t == Term::atom(atom::INFINITY) {
+                        self.ip = target.0;
+                        return Ok(self.yield_now(0).waiting());
+                    } else {
+                        let ms = match crate::bignum::to_i64(t) {
+                            Some(ms) if ms >= 0 && t.is_integer() => ms as u64,
+                            _ => {
+                                let e = Exception::error(Term::atom(atom::TIMEOUT_VALUE));
+                                return Err((e, ErrorSite::Here(here)));
+                            }
+                        };
+                        if ms > 0 {
+                            if self.p.info.receive_timer.is_none() {
+                                let id = self.vm.sched.make_ref();
+                                let now = self.vm.os.monotonic_ns();
+                                let deadline = now.saturating_add(ms.saturating_mul(1_000_000));
+                                let ev = crate::timer::TimerEvent::Receive(self.p.info.pid);
+                                self.vm.sched.timers.add(deadline, id, ev);
+                                self.p.info.receive_timer = Some(id);
+                            }
+                            self.ip = target.0;
+                            return Ok(self.yield_now(0).waiting());
+                        }
+                    }
+                }
+                Instr::RecvMarkerReserve { dst } => {
+                    self.p.info.mailbox.reserve_marker();
+                    self.put(*dst, Term::NIL);
+                }
+                Instr::RecvMarkerBind { reference } => {
+                    if let Some(id) = self.get(*reference).as_reference() {
+                        self.p.info.mailbox.bind_marker(id);
+                    }
+                }
+                Instr::RecvMarkerUse { reference } => {
+                    if let Some(id) = self.get(*reference).as_reference() {
+                        self.p.info.mailbox.use_marker(id);
+                    }
+                }
+                Instr::RecvMarkerClear { reference } => {
+                    if let Some(id) = self.get(*reference).as_reference() {
+                        self.p.info.mailbox.clear_marker(id);
+                    }
                 }
             }
         }
@@ -612,6 +765,7 @@ impl Machine<'_> {
     }
 
     /// Saves `live` X registers and yields.
+    #[inline(never)]
     fn yield_now(&mut self, live: u32) -> Outcome {
         let live = (live as usize).min(X_REGS);
         self.p.saved_x.clear();
@@ -651,14 +805,28 @@ impl Machine<'_> {
             kv.push((k, v));
         }
         let _ = old;
-        Ok(crate::map::from_pairs(&mut self.p.heap, &mut kv, &self.vm.atoms)?)
+        Ok(crate::map::from_pairs(
+            &mut self.p.heap,
+            &mut kv,
+            &self.vm.atoms,
+        )?)
+    }
+}
+
+impl Outcome {
+    /// Turns a yield into a wait (the registers were saved alike).
+    fn waiting(self) -> Outcome {
+        Outcome::Wait
     }
 }
 
 /// A destination read as a source (for `swap`).
 fn dst_src(d: Dst) -> Src {
-    match d {
-        Dst::X(i) => Src::X(i),
-        Dst::Y(i) => Src::Y(i),
-    }
+    d.as_src()
+}
+
+/// The raw word of a constant source.
+#[inline(always)]
+fn src_word(s: Src) -> usize {
+    s.constant().map_or(0, |t| t.raw())
 }

@@ -17,7 +17,10 @@ pub enum LoadError {
     /// A literal cannot be read.
     Literal { index: u32 },
     /// A literal is not valid external term format.
-    Etf { index: u32, error: crate::etf::EtfError },
+    Etf {
+        index: u32,
+        error: crate::etf::EtfError,
+    },
     /// A jump to a label that is not defined.
     BadLabel { label: u32 },
     /// An import, fun or literal index out of range.
@@ -27,7 +30,11 @@ pub enum LoadError {
     /// An instruction this VM does not run (yet).
     Unsupported { op: &'static str },
     /// A guard BIF that is not implemented natively.
-    UnknownBif { module: u32, function: u32, arity: u32 },
+    UnknownBif {
+        module: u32,
+        function: u32,
+        arity: u32,
+    },
     /// Memory ran out while loading.
     OutOfMemory,
 }
@@ -49,10 +56,21 @@ impl fmt::Display for LoadError {
             LoadError::Etf { index, error } => write!(f, "literal #{index}: {error}"),
             LoadError::BadLabel { label } => write!(f, "jump to undefined label {label}"),
             LoadError::BadIndex { what, index } => write!(f, "{what} index {index} out of range"),
-            LoadError::BadOperand { op, offset } => write!(f, "instruction `{op}`: bad operand {offset}"),
-            LoadError::Unsupported { op } => write!(f, "instruction `{op}` is not supported by this VM"),
-            LoadError::UnknownBif { module, function, arity } => {
-                write!(f, "BIF import #{module}:#{function}/{arity} is not a native function")
+            LoadError::BadOperand { op, offset } => {
+                write!(f, "instruction `{op}`: bad operand {offset}")
+            }
+            LoadError::Unsupported { op } => {
+                write!(f, "instruction `{op}` is not supported by this VM")
+            }
+            LoadError::UnknownBif {
+                module,
+                function,
+                arity,
+            } => {
+                write!(
+                    f,
+                    "BIF import #{module}:#{function}/{arity} is not a native function"
+                )
             }
             LoadError::OutOfMemory => f.write_str("out of memory"),
         }

@@ -42,7 +42,7 @@ pub(crate) struct Context<'f, 'a> {
     pub imports: Vec<*const crate::code::ExportEntry>,
 }
 
-fn build(vm: &mut Vm, file: &BeamFile<'_>) -> Result<Box<Module>, LoadError> {
+fn build(vm: &mut Vm, file: &BeamFile<'_>) -> Result<Module, LoadError> {
     let mut atoms = Vec::with_capacity(file.atoms.len() + 1);
     atoms.push(crate::term::atom::NIL);
     for name in file.atoms.iter() {
@@ -53,15 +53,26 @@ fn build(vm: &mut Vm, file: &BeamFile<'_>) -> Result<Box<Module>, LoadError> {
     // Literals: size them all first so they share one exact block.
     let mut words = 0usize;
     for i in 0..file.literal_count() {
-        let bytes = file.literal(i).ok_or(LoadError::Literal { index: i as u32 })?;
-        words += crate::etf::decoded_words(bytes).map_err(|e| LoadError::Etf { index: i as u32, error: e })?;
+        let bytes = file
+            .literal(i)
+            .ok_or(LoadError::Literal { index: i as u32 })?;
+        words += crate::etf::decoded_words(bytes).map_err(|e| LoadError::Etf {
+            index: i as u32,
+            error: e,
+        })?;
     }
     let mut lit_heap = Heap::new(words).map_err(|_| LoadError::OutOfMemory)?;
     let mut literals = Vec::with_capacity(file.literal_count());
     for i in 0..file.literal_count() {
-        let bytes = file.literal(i).ok_or(LoadError::Literal { index: i as u32 })?;
-        let (t, _) = crate::etf::decode_with(bytes, &mut lit_heap, &mut vm.atoms, Some(&mut vm.exports))
-            .map_err(|e| LoadError::Etf { index: i as u32, error: e })?;
+        let bytes = file
+            .literal(i)
+            .ok_or(LoadError::Literal { index: i as u32 })?;
+        let (t, _) =
+            crate::etf::decode_with(bytes, &mut lit_heap, &mut vm.atoms, Some(&mut vm.exports))
+                .map_err(|e| LoadError::Etf {
+                    index: i as u32,
+                    error: e,
+                })?;
         literals.push(t);
     }
 
@@ -103,7 +114,10 @@ fn build(vm: &mut Vm, file: &BeamFile<'_>) -> Result<Box<Module>, LoadError> {
     let base = code.as_ptr();
     let len = code.len();
     let addr = |label: u32| -> Result<CodePtr, LoadError> {
-        let i = *out.labels.get(label as usize).ok_or(LoadError::BadLabel { label })?;
+        let i = *out
+            .labels
+            .get(label as usize)
+            .ok_or(LoadError::BadLabel { label })?;
         if i == u32::MAX || i as usize >= len {
             return Err(LoadError::BadLabel { label });
         }
@@ -131,11 +145,14 @@ fn build(vm: &mut Vm, file: &BeamFile<'_>) -> Result<Box<Module>, LoadError> {
     }
     let mut exports = Vec::with_capacity(file.exports.len());
     for e in file.exports.iter() {
-        let i = *out.labels.get(e.label as usize).ok_or(LoadError::BadLabel { label: e.label })?;
+        let i = *out
+            .labels
+            .get(e.label as usize)
+            .ok_or(LoadError::BadLabel { label: e.label })?;
         exports.push((atom_at(&cx.atoms, e.function)?, e.arity, i));
     }
     let (files, source) = translate::file_names(file, name, vm);
-    Ok(Box::new(Module {
+    Ok(Module {
         name,
         code,
         funs,
@@ -147,7 +164,7 @@ fn build(vm: &mut Vm, file: &BeamFile<'_>) -> Result<Box<Module>, LoadError> {
         exports: exports.into_boxed_slice(),
         attributes: Term::NIL,
         compile_info: Term::NIL,
-    }))
+    })
 }
 
 /// The VM atom for the file's atom index `i` (1-based).

@@ -34,7 +34,10 @@ struct Ops<'o, 'a> {
 
 impl<'a> Ops<'_, 'a> {
     fn bad(&self, i: usize) -> LoadError {
-        LoadError::BadOperand { op: self.name, offset: i as u32 }
+        LoadError::BadOperand {
+            op: self.name,
+            offset: i as u32,
+        }
     }
     fn arg(&self, i: usize) -> Result<&Operand<'a>, LoadError> {
         self.args.get(i).ok_or_else(|| self.bad(i))
@@ -66,6 +69,9 @@ impl<'a> Ops<'_, 'a> {
     }
 }
 
+/// Y registers a frame may have (the encoding's limit).
+const Y_LIMIT: usize = 0x7fff;
+
 fn reg_index(n: u32, limit: usize, e: LoadError) -> Result<u16, LoadError> {
     if (n as usize) < limit {
         Ok(n as u16)
@@ -77,17 +83,17 @@ fn reg_index(n: u32, limit: usize, e: LoadError) -> Result<u16, LoadError> {
 impl Context<'_, '_> {
     fn src_of(&mut self, o: &Operand<'_>, e: LoadError) -> Result<Src, LoadError> {
         Ok(match o {
-            Operand::X(n) => Src::X(reg_index(*n, crate::interp::X_REGS, e)?),
-            Operand::Y(n) => Src::Y(reg_index(*n, u16::MAX as usize, e)?),
+            Operand::X(n) => Src::x(reg_index(*n, crate::interp::X_REGS, e)?),
+            Operand::Y(n) => Src::y(reg_index(*n, Y_LIMIT, e)?),
             Operand::TypedReg { reg, .. } => return self.src_of(&reg.operand(), e),
-            _ => Src::C(self.constant(o, e)?),
+            _ => Src::c(self.constant(o, e)?),
         })
     }
 
     fn dst_of(&self, o: &Operand<'_>, e: LoadError) -> Result<Dst, LoadError> {
         match o {
-            Operand::X(n) => Ok(Dst::X(reg_index(*n, crate::interp::X_REGS, e)?)),
-            Operand::Y(n) => Ok(Dst::Y(reg_index(*n, u16::MAX as usize, e)?)),
+            Operand::X(n) => Ok(Dst::x(reg_index(*n, crate::interp::X_REGS, e)?)),
+            Operand::Y(n) => Ok(Dst::y(reg_index(*n, Y_LIMIT, e)?)),
             Operand::TypedReg { reg, .. } => self.dst_of(&reg.operand(), e),
             _ => Err(e),
         }
@@ -100,11 +106,14 @@ impl Context<'_, '_> {
             Operand::Integer(n) => self.int(*n as i128)?,
             Operand::Unsigned(n) => self.int(*n as i128)?,
             Operand::Char(c) => Term::small(*c as isize),
-            Operand::Literal(i) => *self
-                .literals
-                .get(*i as usize)
-                .ok_or(LoadError::BadIndex { what: "literal", index: *i })?,
-            Operand::Float(f) => self.lit_heap.float(*f).map_err(|_| LoadError::OutOfMemory)?,
+            Operand::Literal(i) => *self.literals.get(*i as usize).ok_or(LoadError::BadIndex {
+                what: "literal",
+                index: *i,
+            })?,
+            Operand::Float(f) => self
+                .lit_heap
+                .float(*f)
+                .map_err(|_| LoadError::OutOfMemory)?,
             Operand::BigInt(bytes) => self.big(bytes)?,
             _ => return Err(e),
         })
@@ -118,7 +127,11 @@ impl Context<'_, '_> {
     fn big(&mut self, bytes: &[u8]) -> Result<Term, LoadError> {
         let neg = bytes.first().is_some_and(|b| b & 0x80 != 0);
         // Magnitude bytes, little-endian.
-        let mut mag: Vec<u8> = bytes.iter().rev().map(|&b| if neg { !b } else { b }).collect();
+        let mut mag: Vec<u8> = bytes
+            .iter()
+            .rev()
+            .map(|&b| if neg { !b } else { b })
+            .collect();
         if neg {
             for b in mag.iter_mut() {
                 let (v, carry) = b.overflowing_add(1);
@@ -131,7 +144,11 @@ impl Context<'_, '_> {
         const W: usize = core::mem::size_of::<usize>();
         let mut digits: Vec<usize> = mag
             .chunks(W)
-            .map(|c| c.iter().rev().fold(0usize, |acc, &b| (acc << 8) | b as usize))
+            .map(|c| {
+                c.iter()
+                    .rev()
+                    .fold(0usize, |acc, &b| (acc << 8) | b as usize)
+            })
             .collect();
         while digits.last() == Some(&0) {
             digits.pop();
@@ -144,12 +161,17 @@ impl Context<'_, '_> {
             let n = if neg { -(v as i128) } else { v as i128 };
             return self.int(n);
         }
-        crate::bignum::from_digits(&mut self.lit_heap, neg, &digits).map_err(|_| LoadError::OutOfMemory)
+        crate::bignum::from_digits(&mut self.lit_heap, neg, &digits)
+            .map_err(|_| LoadError::OutOfMemory)
     }
 }
 
 /// Translates the code of `cx.file`.
-pub(super) fn translate(vm: &mut Vm, cx: &mut Context<'_, '_>, funs: &[FunDef]) -> Result<Output, LoadError> {
+pub(super) fn translate(
+    vm: &mut Vm,
+    cx: &mut Context<'_, '_>,
+    funs: &[FunDef],
+) -> Result<Output, LoadError> {
     let mut out = Output {
         code: Vec::new(),
         labels: alloc::vec![u32::MAX; cx.file.code.label_count as usize + 1],
@@ -233,7 +255,10 @@ fn one(
     op: &GenericOp<'_>,
     out: &mut Output,
 ) -> Result<Option<Location>, LoadError> {
-    let o = Ops { name: op.name, args: &op.args[..] };
+    let o = Ops {
+        name: op.name,
+        args: &op.args[..],
+    };
     let code = &mut out.code;
     macro_rules! src {
         ($i:expr) => {
@@ -248,15 +273,19 @@ fn one(
     macro_rules! import {
         ($i:expr) => {{
             let n = o.uint($i)?;
-            *cx.imports
-                .get(n as usize)
-                .ok_or(LoadError::BadIndex { what: "import", index: n })?
+            *cx.imports.get(n as usize).ok_or(LoadError::BadIndex {
+                what: "import",
+                index: n,
+            })?
         }};
     }
     let instr = match op.opcode {
         1 => {
             let l = o.uint(0)?;
-            let slot = out.labels.get_mut(l as usize).ok_or(LoadError::BadLabel { label: l })?;
+            let slot = out
+                .labels
+                .get_mut(l as usize)
+                .ok_or(LoadError::BadLabel { label: l })?;
             *slot = code.len() as u32;
             return Ok(None);
         }
@@ -264,30 +293,98 @@ fn one(
             let module = atom_of(cx, &o, 0)?;
             let function = atom_of(cx, &o, 1)?;
             let arity = o.uint(2)?;
-            out.functions.push(FunctionInfo { start: code.len() as u32, name: function, arity });
-            Instr::FuncInfo { module, function, arity }
+            out.functions.push(FunctionInfo {
+                start: code.len() as u32,
+                name: function,
+                arity,
+            });
+            Instr::FuncInfo {
+                module,
+                function,
+                arity,
+            }
         }
         3 => return Ok(None), // int_code_end
-        4 => Instr::Call { arity: o.uint(0)?, target: lbl(o.label(1)?) },
-        5 => Instr::CallLast { target: lbl(o.label(1)?), dealloc: o.uint(2)? },
-        6 => Instr::CallOnly { target: lbl(o.label(1)?) },
-        7 => Instr::CallExt { arity: o.uint(0)?, entry: import!(1) },
-        8 => Instr::CallExtLast { arity: o.uint(0)?, entry: import!(1), dealloc: o.uint(2)? },
-        78 => Instr::CallExtOnly { arity: o.uint(0)?, entry: import!(1) },
+        4 => Instr::Call {
+            arity: o.uint(0)?,
+            target: lbl(o.label(1)?),
+        },
+        5 => Instr::CallLast {
+            target: lbl(o.label(1)?),
+            dealloc: o.uint(2)?,
+        },
+        6 => Instr::CallOnly {
+            target: lbl(o.label(1)?),
+        },
+        7 => Instr::CallExt {
+            arity: o.uint(0)?,
+            entry: import!(1),
+        },
+        8 => Instr::CallExtLast {
+            arity: o.uint(0)?,
+            entry: import!(1),
+            dealloc: o.uint(2)?,
+        },
+        78 => Instr::CallExtOnly {
+            arity: o.uint(0)?,
+            entry: import!(1),
+        },
         9 | 10 | 11 | 124 | 125 | 152 | 185 => return bif(cx, &o, op.opcode, code).map(|_| None),
-        12 | 14 => Instr::Allocate { slots: o.uint(0)?, heap: 0, live: o.uint(1)? },
-        13 | 15 => Instr::Allocate { slots: o.uint(0)?, heap: heap_need(&o, 1)?, live: o.uint(2)? },
-        16 => Instr::TestHeap { need: heap_need(&o, 0)?, live: o.uint(1)? },
-        17 => Instr::InitYregs { regs: Box::new([yreg(&o, 0)?]) },
+        12 | 14 => Instr::Allocate {
+            slots: o.uint(0)?,
+            heap: 0,
+            live: o.uint(1)?,
+        },
+        13 | 15 => Instr::Allocate {
+            slots: o.uint(0)?,
+            heap: heap_need(&o, 1)?,
+            live: o.uint(2)?,
+        },
+        16 => Instr::TestHeap {
+            need: heap_need(&o, 0)?,
+            live: o.uint(1)?,
+        },
+        17 => Instr::InitYregs {
+            regs: Box::new([yreg(&o, 0)?]),
+        },
         18 => Instr::Deallocate { n: o.uint(0)? },
         19 => Instr::Return,
-        39..=44 => Instr::Compare { cmp: cmp_of(op.opcode), fail: lbl(o.label(0)?), a: src!(1), b: src!(2) },
+        20 => Instr::Send,
+        21 => Instr::RemoveMessage,
+        22 => Instr::Timeout,
+        23 => Instr::LoopRec {
+            fail: lbl(o.label(0)?),
+        },
+        24 => Instr::LoopRecEnd {
+            target: lbl(o.label(0)?),
+        },
+        25 => Instr::Wait {
+            target: lbl(o.label(0)?),
+        },
+        26 => Instr::WaitTimeout {
+            target: lbl(o.label(0)?),
+            time: src!(1),
+        },
+        173 => Instr::RecvMarkerBind { reference: src!(1) },
+        174 => Instr::RecvMarkerClear { reference: src!(0) },
+        175 => Instr::RecvMarkerReserve { dst: dst!(0) },
+        176 => Instr::RecvMarkerUse { reference: src!(0) },
+        39..=44 => Instr::Compare {
+            cmp: cmp_of(op.opcode),
+            fail: lbl(o.label(0)?),
+            a: src!(1),
+            b: src!(2),
+        },
         45..=53 | 55..=57 | 77 | 114 | 129 | 156 => Instr::Test {
             test: type_test_of(op.opcode).ok_or(LoadError::Unsupported { op: op.name })?,
             fail: lbl(o.label(0)?),
             src: src!(1),
         },
-        58 => Instr::TestArity { fail: lbl(o.label(0)?), src: src!(1), arity: o.uint(2)? },
+        58 => Instr::TestArity {
+            fail: lbl(o.label(0)?),
+            src: src!(1),
+            arity: o.uint(2)?,
+        },
         59 => {
             let s = src!(0);
             let fail = lbl(o.label(1)?);
@@ -295,7 +392,9 @@ fn one(
             let mut table = Vec::with_capacity(items.len() / 2);
             for pair in items.chunks(2) {
                 let [v, l] = pair else { return Err(o.bad(2)) };
-                let Operand::Label(l) = l else { return Err(o.bad(2)) };
+                let Operand::Label(l) = l else {
+                    return Err(o.bad(2));
+                };
                 table.push((cx.constant(v, o.bad(2))?, lbl(*l)));
             }
             // Immediates compare by identity: binary search on raw words.
@@ -303,7 +402,12 @@ fn one(
             if sorted {
                 table.sort_by_key(|(k, _)| k.raw());
             }
-            Instr::SelectVal { src: s, fail, table: table.into_boxed_slice(), sorted }
+            Instr::SelectVal {
+                src: s,
+                fail,
+                table: table.into_boxed_slice(),
+                sorted,
+            }
         }
         60 => {
             let s = src!(0);
@@ -312,25 +416,58 @@ fn one(
             let mut table = Vec::with_capacity(items.len() / 2);
             for pair in items.chunks(2) {
                 let [a, l] = pair else { return Err(o.bad(2)) };
-                let (Operand::Unsigned(a), Operand::Label(l)) = (a, l) else { return Err(o.bad(2)) };
+                let (Operand::Unsigned(a), Operand::Label(l)) = (a, l) else {
+                    return Err(o.bad(2));
+                };
                 table.push((*a as u32, lbl(*l)));
             }
-            Instr::SelectTupleArity { src: s, fail, table: table.into_boxed_slice() }
+            Instr::SelectTupleArity {
+                src: s,
+                fail,
+                table: table.into_boxed_slice(),
+            }
         }
-        61 => Instr::Jump { target: lbl(o.label(0)?) },
-        62 | 104 => Instr::Catch { y: yreg(&o, 0)?, handler: o.label(1)? },
+        61 => Instr::Jump {
+            target: lbl(o.label(0)?),
+        },
+        62 | 104 => Instr::Catch {
+            y: yreg(&o, 0)?,
+            handler: o.label(1)?,
+        },
         63 => Instr::CatchEnd { y: yreg(&o, 0)? },
         105 => Instr::TryEnd { y: yreg(&o, 0)? },
         106 => Instr::TryCase { y: yreg(&o, 0)? },
         107 => Instr::TryCaseEnd { src: src!(0) },
-        108 => Instr::Raise { trace: src!(0), value: src!(1) },
+        108 => Instr::Raise {
+            trace: src!(0),
+            value: src!(1),
+        },
         161 => Instr::RawRaise,
         160 => Instr::BuildStacktrace,
-        64 => Instr::Move { src: src!(0), dst: dst!(1) },
-        65 => Instr::GetList { src: src!(0), head: dst!(1), tail: dst!(2) },
-        66 => Instr::GetTupleElement { src: src!(0), index: o.uint(1)?, dst: dst!(2) },
-        67 => Instr::SetTupleElement { value: src!(0), tuple: src!(1), index: o.uint(2)? },
-        69 => Instr::PutList { head: src!(0), tail: src!(1), dst: dst!(2) },
+        64 => Instr::Move {
+            src: src!(0),
+            dst: dst!(1),
+        },
+        65 => Instr::GetList {
+            src: src!(0),
+            head: dst!(1),
+            tail: dst!(2),
+        },
+        66 => Instr::GetTupleElement {
+            src: src!(0),
+            index: o.uint(1)?,
+            dst: dst!(2),
+        },
+        67 => Instr::SetTupleElement {
+            value: src!(0),
+            tuple: src!(1),
+            index: o.uint(2)?,
+        },
+        69 => Instr::PutList {
+            head: src!(0),
+            tail: src!(1),
+            dst: dst!(2),
+        },
         72 => Instr::Badmatch { src: src!(0) },
         73 => Instr::IfEnd,
         74 => Instr::CaseEnd { src: src!(0) },
@@ -338,11 +475,23 @@ fn one(
         94 => return Ok(None), // fclearerror: errors are checked per operation
         95 => return Ok(None), // fcheckerror
         96 => match (o.arg(0)?, o.arg(1)?) {
-            (Operand::FReg(_), Operand::FReg(_)) => Instr::Fcopy { src: o.freg(0)?, dst: o.freg(1)? },
-            (_, Operand::FReg(_)) => Instr::Fmove { src: src!(0), freg: o.freg(1)? },
-            _ => Instr::FmoveOut { freg: o.freg(0)?, dst: dst!(1) },
+            (Operand::FReg(_), Operand::FReg(_)) => Instr::Fcopy {
+                src: o.freg(0)?,
+                dst: o.freg(1)?,
+            },
+            (_, Operand::FReg(_)) => Instr::Fmove {
+                src: src!(0),
+                freg: o.freg(1)?,
+            },
+            _ => Instr::FmoveOut {
+                freg: o.freg(0)?,
+                dst: dst!(1),
+            },
         },
-        97 => Instr::Fconv { src: src!(0), freg: o.freg(1)? },
+        97 => Instr::Fconv {
+            src: src!(0),
+            freg: o.freg(1)?,
+        },
         98..=101 => Instr::Farith {
             op: match op.opcode {
                 98 => FloatOp::Add,
@@ -354,10 +503,23 @@ fn one(
             b: o.freg(2)?,
             dst: o.freg(3)?,
         },
-        102 => Instr::Fnegate { src: o.freg(1)?, dst: o.freg(2)? },
-        112 => Instr::Apply { arity: o.uint(0)?, dealloc: None },
-        113 => Instr::Apply { arity: o.uint(0)?, dealloc: Some(o.uint(1)?) },
-        115 => Instr::IsFunction2 { fail: lbl(o.label(0)?), src: src!(1), arity: src!(2) },
+        102 => Instr::Fnegate {
+            src: o.freg(1)?,
+            dst: o.freg(2)?,
+        },
+        112 => Instr::Apply {
+            arity: o.uint(0)?,
+            dealloc: None,
+        },
+        113 => Instr::Apply {
+            arity: o.uint(0)?,
+            dealloc: Some(o.uint(1)?),
+        },
+        115 => Instr::IsFunction2 {
+            fail: lbl(o.label(0)?),
+            src: src!(1),
+            arity: src!(2),
+        },
         136 => Instr::Trim { n: o.uint(0)? },
         149 | 179 => return Ok(None), // on_load, nif_start: markers only
         153 => return Ok(Some(location(cx.file, o.uint(0)?))),
@@ -371,7 +533,7 @@ fn one(
             }
             let fail = o.label(0)?;
             Instr::PutMap {
-                fail: if fail == 0 { None } else { Some(lbl(fail)) },
+                fail: if fail == 0 { CodePtr::NONE } else { lbl(fail) },
                 src: src!(1),
                 dst: dst!(2),
                 live: o.uint(3)?,
@@ -385,7 +547,11 @@ fn one(
                 .iter()
                 .map(|k| cx.src_of(k, o.bad(2)))
                 .collect::<Result<Vec<_>, _>>()?;
-            Instr::HasMapFields { fail: lbl(o.label(0)?), src: src!(1), keys: keys.into_boxed_slice() }
+            Instr::HasMapFields {
+                fail: lbl(o.label(0)?),
+                src: src!(1),
+                keys: keys.into_boxed_slice(),
+            }
         }
         158 => {
             let items = o.list(2)?;
@@ -394,7 +560,11 @@ fn one(
                 let [k, d] = pair else { return Err(o.bad(2)) };
                 pairs.push((cx.src_of(k, o.bad(2))?, cx.dst_of(d, o.bad(2))?));
             }
-            Instr::GetMapElements { fail: lbl(o.label(0)?), src: src!(1), pairs: pairs.into_boxed_slice() }
+            Instr::GetMapElements {
+                fail: lbl(o.label(0)?),
+                src: src!(1),
+                pairs: pairs.into_boxed_slice(),
+            }
         }
         159 => Instr::IsTaggedTuple {
             fail: lbl(o.label(0)?),
@@ -402,49 +572,80 @@ fn one(
             arity: o.uint(2)?,
             tag: Term::atom(atom_of(cx, &o, 3)?),
         },
-        162 => Instr::GetHd { src: src!(0), dst: dst!(1) },
-        163 => Instr::GetTl { src: src!(0), dst: dst!(1) },
+        162 => Instr::GetHd {
+            src: src!(0),
+            dst: dst!(1),
+        },
+        163 => Instr::GetTl {
+            src: src!(0),
+            dst: dst!(1),
+        },
         164 => {
             let elems = o
                 .list(1)?
                 .iter()
                 .map(|e| cx.src_of(e, o.bad(1)))
                 .collect::<Result<Vec<_>, _>>()?;
-            Instr::PutTuple2 { dst: dst!(0), elems: elems.into_boxed_slice() }
+            Instr::PutTuple2 {
+                dst: dst!(0),
+                elems: elems.into_boxed_slice(),
+            }
         }
-        169 => Instr::Swap { a: dst!(0), b: dst!(1) },
+        169 => Instr::Swap {
+            a: dst!(0),
+            b: dst!(1),
+        },
         171 => {
             let i = o.uint(0)?;
-            let def = funs.get(i as usize).ok_or(LoadError::BadIndex { what: "fun", index: i })?;
+            let def = funs.get(i as usize).ok_or(LoadError::BadIndex {
+                what: "fun",
+                index: i,
+            })?;
             let free = o
                 .list(2)?
                 .iter()
                 .map(|e| cx.src_of(e, o.bad(2)))
                 .collect::<Result<Vec<_>, _>>()?;
-            Instr::MakeFun { def: def as *const FunDef, dst: dst!(1), free: free.into_boxed_slice() }
+            Instr::MakeFun {
+                def: def as *const FunDef,
+                dst: dst!(1),
+                free: free.into_boxed_slice(),
+            }
         }
         172 => {
             let regs = o
                 .list(0)?
                 .iter()
                 .map(|r| match r {
-                    Operand::Y(n) => reg_index(*n, u16::MAX as usize, o.bad(0)),
+                    Operand::Y(n) => reg_index(*n, Y_LIMIT, o.bad(0)),
                     _ => Err(o.bad(0)),
                 })
                 .collect::<Result<Vec<_>, _>>()?;
-            Instr::InitYregs { regs: regs.into_boxed_slice() }
+            Instr::InitYregs {
+                regs: regs.into_boxed_slice(),
+            }
         }
-        178 => Instr::CallFun2 { arity: o.uint(1)?, fun: src!(2) },
+        178 => Instr::CallFun2 {
+            arity: o.uint(1)?,
+            fun: src!(2),
+        },
         180 => Instr::Badrecord { src: src!(0) },
         181 => {
             let items = o.list(4)?;
             let mut updates = Vec::with_capacity(items.len() / 2);
             for pair in items.chunks(2) {
                 let [p, v] = pair else { return Err(o.bad(4)) };
-                let Operand::Unsigned(p) = p else { return Err(o.bad(4)) };
+                let Operand::Unsigned(p) = p else {
+                    return Err(o.bad(4));
+                };
                 updates.push((*p as u32, cx.src_of(v, o.bad(4))?));
             }
-            Instr::UpdateRecord { src: src!(2), dst: dst!(3), size: o.uint(1)?, updates: updates.into_boxed_slice() }
+            Instr::UpdateRecord {
+                src: src!(2),
+                dst: dst!(3),
+                size: o.uint(1)?,
+                updates: updates.into_boxed_slice(),
+            }
         }
         _ => return Err(LoadError::Unsupported { op: op.name }),
     };
@@ -462,13 +663,18 @@ fn atom_of(cx: &Context<'_, '_>, o: &Ops<'_, '_>, i: usize) -> Result<Atom, Load
 
 fn yreg(o: &Ops<'_, '_>, i: usize) -> Result<u16, LoadError> {
     match o.arg(i)? {
-        Operand::Y(n) => reg_index(*n, u16::MAX as usize, o.bad(i)),
+        Operand::Y(n) => reg_index(*n, Y_LIMIT, o.bad(i)),
         _ => Err(o.bad(i)),
     }
 }
 
 /// `bif0..3` and `gc_bif1..3`.
-fn bif(cx: &mut Context<'_, '_>, o: &Ops<'_, '_>, opcode: u8, code: &mut Vec<Instr>) -> Result<(), LoadError> {
+fn bif(
+    cx: &mut Context<'_, '_>,
+    o: &Ops<'_, '_>,
+    opcode: u8,
+    code: &mut Vec<Instr>,
+) -> Result<(), LoadError> {
     // Operand layouts: bif0 Bif Dst | bifN Fail Bif Args.. Dst |
     // gc_bifN Fail Live Bif Args.. Dst.
     let (fail_at, live_at, bif_at, nargs) = match opcode {
@@ -481,7 +687,10 @@ fn bif(cx: &mut Context<'_, '_>, o: &Ops<'_, '_>, opcode: u8, code: &mut Vec<Ins
         _ => (Some(0), Some(1), 2, 3),
     };
     let n = o.uint(bif_at)?;
-    let entry = *cx.imports.get(n as usize).ok_or(LoadError::BadIndex { what: "import", index: n })?;
+    let entry = *cx.imports.get(n as usize).ok_or(LoadError::BadIndex {
+        what: "import",
+        index: n,
+    })?;
     // SAFETY: export entries live as long as the VM.
     let e = unsafe { &*entry };
     let Target::Bif(func) = e.target.get() else {
@@ -491,24 +700,31 @@ fn bif(cx: &mut Context<'_, '_>, o: &Ops<'_, '_>, opcode: u8, code: &mut Vec<Ins
             arity: e.arity,
         });
     };
-    let mut args = [Src::C(Term::NIL); 3];
+    let mut args = [Src::c(Term::NIL); 3];
     for (k, a) in args.iter_mut().enumerate().take(nargs) {
         *a = cx.src_of(o.arg(bif_at + 1 + k)?, o.bad(bif_at + 1 + k))?;
     }
     let fail = match fail_at {
         Some(i) => match o.label(i)? {
-            0 => None,
-            l => Some(lbl(l)),
+            0 => CodePtr::NONE,
+            l => lbl(l),
         },
-        None => None,
+        None => CodePtr::NONE,
     };
     let live = match live_at {
-        Some(i) => Some(o.uint(i)? as u16),
-        None => None,
+        Some(i) => o.uint(i)?.min(u16::MAX as u32 - 1) as u16,
+        None => u16::MAX,
     };
     let d = bif_at + 1 + nargs;
     let dst = cx.dst_of(o.arg(d)?, o.bad(d))?;
-    code.push(Instr::Bif { func, entry, fail, args, n: nargs as u8, dst, live });
+    code.push(Instr::Bif {
+        func,
+        fail,
+        args,
+        n: nargs as u8,
+        dst,
+        live,
+    });
     Ok(())
 }
 

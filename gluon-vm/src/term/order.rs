@@ -138,7 +138,10 @@ fn compare_step(
             cmp_numbers(a, b)
         }
         1 => {
-            let (x, y) = (a.as_atom().unwrap_or(super::atom::NIL), b.as_atom().unwrap_or(super::atom::NIL));
+            let (x, y) = (
+                a.as_atom().unwrap_or(super::atom::NIL),
+                b.as_atom().unwrap_or(super::atom::NIL),
+            );
             atoms.name(x).cmp(atoms.name(y))
         }
         2 => a.as_reference().cmp(&b.as_reference()),
