@@ -12,7 +12,7 @@ static STDOUT: Mutex<Option<std::io::BufWriter<std::io::Stdout>>> = Mutex::new(N
 
 fn with_stdout(f: impl FnOnce(&mut std::io::BufWriter<std::io::Stdout>)) {
     let mut g = STDOUT.lock().unwrap_or_else(|e| e.into_inner());
-    let w = g.get_or_insert_with(|| std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()));
+    let w = g.get_or_insert_with(|| std::io::BufWriter::with_capacity(8 << 10, std::io::stdout()));
     f(w);
 }
 

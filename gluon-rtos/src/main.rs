@@ -82,11 +82,9 @@ fn beam_files(p: &Path) -> Result<Vec<PathBuf>, String> {
 
 fn run(args: RunArgs) -> ExitCode {
     let mut vm = Vm::new(Config::default(), Box::new(host::HostOs::new()));
+    // The bundled library loads on first use, keeping start-up small.
     for (name, bytes) in stdlib::STDLIB {
-        if let Err(e) = gluon_vm::loader::load(&mut vm, bytes) {
-            eprintln!("gluon: bundled module {name}: {e}");
-            return ExitCode::from(2);
-        }
+        vm.add_lazy_module(name, bytes);
     }
     let mut first = None;
     for p in &args.paths {

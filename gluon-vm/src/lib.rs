@@ -3,6 +3,8 @@
 //! `no_std` + `alloc`: everything outside the VM goes through [`os::Os`].
 #![no_std]
 extern crate alloc;
+#[cfg(test)]
+extern crate std;
 
 pub mod beam;
 pub mod bif;

@@ -136,3 +136,20 @@ impl Process {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn process_size() {
+        let size = core::mem::size_of::<Process>();
+        std::println!(
+            "Process {} bytes (ProcInfo {}, Mailbox {}, Heap {})",
+            size,
+            core::mem::size_of::<ProcInfo>(),
+            core::mem::size_of::<Mailbox>(),
+            core::mem::size_of::<Heap>()
+        );
+    }
+}

@@ -88,6 +88,8 @@ pub struct Vm {
     /// Processes.
     pub sched: Scheduler,
     regs: Option<Box<Regs>>,
+    /// Modules loaded on first use: name and `.beam` image.
+    lazy: BTreeMap<Atom, &'static [u8]>,
     watched: Option<Pid>,
     watched_exit: Option<ExitKind>,
 }
@@ -127,6 +129,7 @@ impl Vm {
             os,
             sched: Scheduler::new(Trampolines::new(core::ptr::null(), core::ptr::null())),
             regs: None,
+            lazy: BTreeMap::new(),
             watched: None,
             watched_exit: None,
         };
@@ -297,6 +300,34 @@ impl Vm {
             }
         }
         self.modules.push(module);
+    }
+
+    /// Makes module `name` loadable on first use from `beam` (an image
+    /// that lives as long as the program, e.g. in flash): a call to one of
+    /// its functions loads it. Modules loaded explicitly take precedence.
+    pub fn add_lazy_module(&mut self, name: &str, beam: &'static [u8]) {
+        if let Ok(a) = self.atoms.intern(name) {
+            self.lazy.insert(a, beam);
+        }
+    }
+
+    /// Loads module `name` from the lazy set if it is there and not loaded
+    /// yet; returns whether it was loaded now.
+    pub fn autoload(&mut self, name: Atom) -> bool {
+        if self.is_loaded(name) {
+            return false;
+        }
+        let Some(beam) = self.lazy.remove(&name) else {
+            return false;
+        };
+        match crate::loader::load(self, beam) {
+            Ok(_) => true,
+            Err(e) => {
+                let msg = alloc::format!("gluon: cannot load module {}: {e}\n", self.atoms.name(name));
+                self.os.report_write(msg.as_bytes());
+                false
+            }
+        }
     }
 
     /// Whether a module of that name is loaded.

@@ -90,12 +90,13 @@ impl Machine<'_> {
                 self.r.x[..args.len()].copy_from_slice(&args);
                 self.apply_mfa(m, f, args.len() as u32, tail, at)
             }
-            Target::Undefined => Err(undef(
-                Term::atom(e.module),
-                Term::atom(e.function),
-                arity,
-                at,
-            )),
+            Target::Undefined => {
+                // A module of the bundle not loaded yet: load it and retry.
+                if self.vm.autoload(e.module) && !matches!(e.target.get(), Target::Undefined) {
+                    return self.call_export(entry, arity, tail, at);
+                }
+                Err(undef(Term::atom(e.module), Term::atom(e.function), arity, at))
+            }
         }
     }
 
@@ -119,6 +120,9 @@ impl Machine<'_> {
                 },
             ));
         };
+        if self.vm.find_export(ma, fa, arity).is_none() {
+            self.vm.autoload(ma);
+        }
         match self.vm.find_export(ma, fa, arity) {
             Some(e) => {
                 let e = e as *const ExportEntry;
