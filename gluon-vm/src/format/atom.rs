@@ -63,7 +63,7 @@ pub fn write_atom(out: &mut String, name: &str, unicode: bool) {
 }
 
 /// Writes `chars` between `quote` characters with Erlang escapes.
-pub fn write_quoted(
+pub(super) fn write_quoted(
     out: &mut String,
     chars: impl Iterator<Item = char>,
     quote: char,
@@ -107,7 +107,7 @@ pub(super) fn push_escaped(out: &mut String, c: char, quote: char, unicode: bool
 /// Characters `io_lib` treats as printable in a Latin-1 string (the
 /// default printable range): ` `..`~`, `\u{a0}`..`ÿ` and the control
 /// characters that have letter escapes (except `\d`).
-pub fn is_printable_latin1(c: u32) -> bool {
+pub(super) fn is_printable_latin1(c: u32) -> bool {
     matches!(c, 32..=126 | 160..=255 | 8..=13 | 27)
 }
 

@@ -38,9 +38,7 @@ pub fn write_float(out: &mut String, f: f64) {
         out.push_str("0.0");
         return;
     }
-    let mut text = String::new();
-    let _ = write!(text, "{a:e}");
-    let (digits, exp) = split_exp(&text);
+    let (digits, exp) = shortest_digits(a);
     let n = digits.len() as i32;
     let sci = scientific(&digits, exp);
     // Decimal length: integer part, point, fraction (at least one digit).
@@ -73,6 +71,23 @@ pub fn write_float(out: &mut String, f: f64) {
         (0..-exp - 1).for_each(|_| out.push('0'));
         (0..n).for_each(|i| out.push(digit(i)));
     }
+}
+
+/// The shortest digits that read back as `a` (positive, finite), and the
+/// exponent of the first one. Among equally short candidates OTP (like
+/// Ryu) takes the one nearest the exact value, ties to even; Rust's
+/// shortest mode may round a tie up, so the correctly rounded string of the
+/// same length is preferred whenever it reads back as `a`.
+fn shortest_digits(a: f64) -> (Vec<u8>, i32) {
+    let mut text = String::new();
+    let _ = write!(text, "{a:e}");
+    let (digits, exp) = split_exp(&text);
+    let mut exact = String::new();
+    let _ = write!(exact, "{:.*e}", digits.len() - 1, a);
+    if exact != text && exact.parse::<f64>() == Ok(a) {
+        return split_exp(&exact);
+    }
+    (digits, exp)
 }
 
 /// `d.ddde[-]x` with at least one fraction digit.
@@ -155,7 +170,9 @@ pub fn fwrite_f(f: f64, p: usize) -> String {
     let mut int_len = exp + 1;
     if int_len <= 0 {
         let zeros = (1 - int_len) as usize;
-        ds.splice(0..0, core::iter::repeat(b'0').take(zeros));
+        let mut padded = alloc::vec![b'0'; zeros];
+        padded.extend_from_slice(&ds);
+        ds = padded;
         int_len = 1;
     }
     let mut int_len = int_len as usize;

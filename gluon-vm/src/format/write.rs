@@ -17,11 +17,14 @@
 //!   runs out, even if no pair is left; `~P` prints `#{...}` and does not;
 //! - `~p` prints a proper list of Latin-1 printable characters as a string
 //!   (`~tp` too: the default printable range is Latin-1), and at depth 2
-//!   or more the whole string; a binary of printable bytes as `<<"...">>`,
-//!   with `~tp` a valid UTF-8 binary with non-ASCII printable characters as
-//!   `<<"..."/utf8>>`; under a depth limit `D` a binary string shows at most
-//!   `4 * (D - 1)` characters followed by `...`, and a binary whose
-//!   printable prefix is at least `D - 1` bytes long shows that prefix;
+//!   or more the whole string;
+//! - `~p` prints a binary of printable bytes as `<<"...">>`; `~tp` judges a
+//!   binary that is valid UTF-8 by its characters alone (`<<"é"/utf8>>`
+//!   when they are printable and not all ASCII, else segments) and any
+//!   other binary by its bytes; under a depth limit `D` only the first
+//!   `4 * (D - 1)` characters are looked at: a printable view shows them
+//!   followed by `...` when more follow, and a printable prefix of at least
+//!   `D - 1` characters is shown the same way;
 //! - the `l` modifier turns string detection off for lists and binaries.
 
 use super::atom::{is_bare_name, is_printable_latin1, write_atom, write_quoted};
@@ -288,6 +291,10 @@ pub(super) enum BinText {
 
 /// Decides how `~p`/`~P` show the byte-aligned, non-empty binary `bytes`
 /// at depth `d` (2 or more).
+///
+/// Under a depth limit only the first `4 * (d - 1)` characters are looked
+/// at. With `t`, a binary that decodes as UTF-8 (as far as looked at) is
+/// judged by its characters alone; otherwise by its bytes as Latin-1.
 pub(super) fn binary_text(bytes: &[u8], d: usize, unicode: bool) -> BinText {
     let limited = d != UNLIMITED;
     let budget = if limited {
@@ -296,46 +303,44 @@ pub(super) fn binary_text(bytes: &[u8], d: usize, unicode: bool) -> BinText {
         usize::MAX
     };
     if unicode {
-        if let Some(t) = utf8_text(bytes, budget) {
-            return t;
+        if let Some((chars, complete)) = utf8_prefix(bytes, budget) {
+            return judge(chars, complete, true, d, limited);
         }
     }
     let n = bytes.len().min(budget);
-    match bytes[..n]
-        .iter()
-        .position(|&b| !is_printable_latin1(b as u32))
-    {
-        None => BinText::Str(
-            bytes[..n].iter().map(|&b| b as char).collect(),
-            false,
-            n < bytes.len(),
-        ),
-        Some(p) if limited && p > 0 && p >= d - 1 => {
-            BinText::Str(bytes[..p].iter().map(|&b| b as char).collect(), false, true)
-        }
-        Some(_) => BinText::Segments,
-    }
+    let chars = bytes[..n].iter().map(|&b| b as char).collect();
+    judge(chars, n == bytes.len(), false, d, limited)
 }
 
-/// The `/utf8` form of a binary, if its first `budget` characters are
-/// valid UTF-8, printable, and not all ASCII.
-fn utf8_text(bytes: &[u8], budget: usize) -> Option<BinText> {
+/// Up to `budget` characters decoded from the start of `bytes`, and whether
+/// that is all of them; `None` if invalid UTF-8 comes first.
+fn utf8_prefix(bytes: &[u8], budget: usize) -> Option<(Vec<char>, bool)> {
     let valid = match core::str::from_utf8(bytes) {
         Ok(s) => s,
-        // A limited view only needs its prefix to be valid.
-        Err(e) if budget != usize::MAX => core::str::from_utf8(&bytes[..e.valid_up_to()]).ok()?,
-        Err(_) => return None,
+        Err(e) => core::str::from_utf8(&bytes[..e.valid_up_to()]).ok()?,
     };
     let chars: Vec<char> = valid.chars().take(budget).collect();
     let used: usize = chars.iter().map(|c| c.len_utf8()).sum();
-    if used < bytes.len() && chars.len() < budget {
-        // Invalid UTF-8 within the budget.
+    if chars.len() < budget && used < bytes.len() {
         return None;
     }
-    if chars.iter().all(|c| c.is_ascii()) || !chars.iter().all(|&c| is_printable_latin1(c as u32)) {
-        return None;
-    }
-    Some(BinText::Str(chars, true, used < bytes.len()))
+    Some((chars, used == bytes.len()))
+}
+
+/// String or segments, by the printable characters looked at: all of
+/// them, or (under a depth limit) a printable prefix of at least `d - 1`.
+/// Decoded UTF-8 is marked `/utf8` if what is shown is not all ASCII.
+fn judge(mut chars: Vec<char>, complete: bool, decoded: bool, d: usize, limited: bool) -> BinText {
+    let more = match chars.iter().position(|&c| !is_printable_latin1(c as u32)) {
+        None => !complete,
+        Some(p) if limited && p > 0 && p >= d - 1 => {
+            chars.truncate(p);
+            true
+        }
+        Some(_) => return BinText::Segments,
+    };
+    let utf8 = decoded && !chars.iter().all(char::is_ascii);
+    BinText::Str(chars, utf8, more)
 }
 
 /// Writes a bitstring at depth `d` (at least 1).

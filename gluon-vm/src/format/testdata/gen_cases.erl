@@ -1,6 +1,6 @@
 %% Generates the format test data from OTP 25 itself:
 %%
-%%     escript gen_cases.erl OUTDIR [RandomCount]
+%%     escript gen_cases.erl OUTDIR [RandomCount [Seed]]
 %%
 %% Each case is two lines: a comment showing the call, then the
 %% term_to_binary of {Format, Args} in hex, a tab, and OTP's result:
@@ -11,8 +11,9 @@
 -export([main/1]).
 
 main([Dir]) -> main([Dir, "300"]);
-main([Dir, N]) ->
-    rand:seed(exsss, {2025, 5, 17}),
+main([Dir, N]) -> main([Dir, N, "2025"]);
+main([Dir, N, Seed]) ->
+    rand:seed(exsss, {list_to_integer(Seed), 5, 17}),
     write(filename:join(Dir, "controls.txt"), controls()),
     write(filename:join(Dir, "floats.txt"), floats()),
     write(filename:join(Dir, "terms.txt"), terms(list_to_integer(N))).
@@ -40,6 +41,7 @@ esc(S) ->
 
 a(N) -> list_to_atom(lists:duplicate(N, $a)).
 
+%% Serial 0 only: 32-bit Gluon keeps a pid's number in an immediate.
 pid(Id, Serial) ->
     binary_to_term(<<131, 88, 100, 0, 13, "nonode@nohost", Id:32, Serial:32, 0:32>>).
 ref(W0, W1, W2) ->
@@ -84,7 +86,7 @@ controls() ->
                  T <- [Map, #{}, {}, {a}, {a,{b,c}}, [], [[]], [a|b], [1,[2,3]|4], Big, -Big,
                        -5, 16#7fffffffffffffff, -16#8000000000000000, 1 bsl 64, -(1 bsl 200),
                        <<1,2>>, {<<>>, []}, [{a,1},{b,2}], [Map], #{a => #{b => c}},
-                       pid(5, 7), pid(0, 0), ref(1, 2, 3), ref(262143, 4294967295, 16383),
+                       pid(5, 0), pid(0, 0), ref(1, 2, 3), ref(262143, 4294967295, 16383),
                        port(9), [pid(1, 0), ref(0, 0, 0)], 1.5, -0.0]] ++
     [{"~W", [T, D]} || T <- Depths, D <- [-1, 0, 1, 2, 3, 4, 5, 10]] ++
     [{"~P", [T, D]} || T <- Depths, D <- [-1, 0, 1, 2, 3, 4, 5, 10]] ++
@@ -164,7 +166,37 @@ controls() ->
     [{"~30p", [[a(N), b]]} || N <- [23, 24, 25, 26]] ++
     [{"ab~n~p", [[a(N), b]]} || N <- [74, 75]] ++
     [{"~.10p", [[a(N), b]]} || N <- [64, 65, 66, 67]] ++
-    [{"~p", [T]} || T <- pretty_samples()].
+    [{"~p", [T]} || T <- pretty_samples()] ++
+    [{"~P", [T, D]} || {T, D} <- depth_layout_samples()] ++
+    [{"~tP", [B, D]} || B <- [<<"\303\251",1,"abcdefghijk">>, <<"\303\251ab",1,"cdefghijk">>,
+                              <<"\303\251abcdef",1,"ghijk">>, <<"abcdef",1,"ghijk">>,
+                              <<"\304\260abcdefghijk">>, <<"abcdefgh\304\260abcdefghijk">>,
+                              <<"abcdefgh",255,"abcdefghijk">>,
+                              <<"\303\251abcdefgh",255,"abcdefghijk">>],
+                        D <- [2, 3, 4, 5]] ++
+    [{"~tp", [B]} || B <- [<<196,176>>, <<"a\304\260">>, <<"\303\251\304\260">>]] ++
+    [{"~p", [deep(N, Shape)]} || {N, Shape} <- [{40, tagged}, {200, single}, {30, pair},
+                                               {25, map}, {60, improper}]] ++
+    [{"~P", [deep(300, tagged), 20]}, {"~w", [deep(1000, single)]}].
+
+deep(N, Shape) ->
+    lists:foldl(fun(I, A) ->
+                        case Shape of
+                            tagged -> {x, A, y};
+                            single -> [A];
+                            pair -> [A, abcdefghij];
+                            map -> #{I => A, b => c};
+                            improper -> [a, b | A]
+                        end
+                end, z, lists:seq(1, N)).
+
+depth_layout_samples() ->
+    A = fun a/1,
+    [{{x, A(30), A(30), [1,2]}, 4}, {{x, A(30), A(40), b, c}, 4}, {[x, A(30), A(40), b, c], 4},
+     {#{x => A(30), y => A(34), z => b}, 3}, {#{x => A(30), y => A(35), z => b}, 3}] ++
+    [{{x, {A(40), A(40)}, a, L}, D} || L <- [<<1,2>>, <<"ab">>, [1,2], {1,2}, #{a=>1}, "abc",
+                                            <<1:3>>, <<>>],
+                                       D <- [4, 5]].
 
 pretty_samples() ->
     A = fun a/1,
@@ -219,10 +251,10 @@ random_float() ->
 
 %% Random terms printed with ~p, ~w and their variants.
 terms(N) ->
-    lists:append([term_cases(random_term(rand:uniform(5) + 1)) || _ <- lists:seq(1, N)]).
+    lists:append([term_cases(random_term(rand:uniform(4))) || _ <- lists:seq(1, N)]).
 
 term_cases(T) ->
-    Extra = case rand:uniform(12) of
+    Extra = case rand:uniform(14) of
                 1 -> {"~w", [T]};
                 2 -> {"~tp", [T]};
                 3 -> {"~lp", [T]};
@@ -233,6 +265,8 @@ term_cases(T) ->
                 8 -> {lists:duplicate(rand:uniform(40), $x) ++ "~p", [T]};
                 9 -> {"~p~n~p", [T, T]};
                 10 -> {"~P", [T, rand:uniform(4) + 1]};
+                11 -> {"~" ++ integer_to_list(10 + rand:uniform(30)) ++ "p", [T]};
+                12 -> {"~tp", [T]};
                 _ -> {"~p", [T]}
             end,
     [{"~p", [T]}, Extra].
@@ -241,7 +275,7 @@ random_term(0) -> leaf();
 random_term(S) ->
     case rand:uniform(12) of
         N when N =< 3 -> leaf();
-        N when N =< 6 -> [random_term(S - 1) || _ <- lists:seq(1, rand:uniform(8) - 1)];
+        N when N =< 6 -> [random_term(S - 1) || _ <- lists:seq(1, rand:uniform(7) - 1)];
         7 -> improper(S);
         N when N =< 9 -> list_to_tuple([random_term(S - 1) || _ <- lists:seq(1, rand:uniform(6) - 1)]);
         10 -> list_to_tuple([random_atom() | [random_term(S - 1) || _ <- lists:seq(1, rand:uniform(4))]]);
@@ -268,7 +302,12 @@ random_atom() ->
 random_chars(N, Base, Range) -> [Base + rand:uniform(Range) - 1 || _ <- lists:seq(1, N)].
 
 leaf() ->
-    case rand:uniform(16) of
+    case rand:uniform(22) of
+        17 -> list_to_atom([$a | random_chars(rand:uniform(5), 16#e0, 400)]);
+        18 -> unicode:characters_to_binary(random_chars(rand:uniform(12), 16#a0, 200));
+        19 -> list_to_binary(random_chars(rand:uniform(60), 0, 256));
+        20 -> random_chars(rand:uniform(60), $a, 26);
+        21 -> list_to_binary(random_chars(rand:uniform(6), 32, 95));
         1 -> random_atom();
         2 -> random_atom();
         3 -> rand:uniform(2000) - 1000;
@@ -280,7 +319,7 @@ leaf() ->
         9 -> list_to_binary(random_chars(rand:uniform(30) - 1, $a, 26));
         10 -> list_to_binary(random_chars(rand:uniform(20), 0, 256));
         11 -> <<(rand:uniform(255)), 5:(rand:uniform(7))>>;
-        12 -> pid(rand:uniform(500), rand:uniform(3) - 1);
+        12 -> pid(rand:uniform(500), 0);
         13 -> ref(rand:uniform(1000), rand:uniform(1 bsl 31), rand:uniform(100));
         14 -> {};
         15 -> #{};
