@@ -323,7 +323,8 @@ impl Vm {
         match crate::loader::load(self, beam) {
             Ok(_) => true,
             Err(e) => {
-                let msg = alloc::format!("gluon: cannot load module {}: {e}\n", self.atoms.name(name));
+                let msg =
+                    alloc::format!("gluon: cannot load module {}: {e}\n", self.atoms.name(name));
                 self.os.report_write(msg.as_bytes());
                 false
             }

@@ -12,6 +12,7 @@ mod erlang_convert;
 mod erlang_dict;
 mod erlang_error;
 mod erlang_float;
+mod erlang_float_fmt;
 mod erlang_info;
 mod erlang_int;
 mod erlang_iolist;
@@ -208,6 +209,7 @@ pub fn table() -> impl Iterator<Item = &'static BifDef> {
         .chain(erlang_convert::BIFS)
         .chain(erlang_iolist::BIFS)
         .chain(erlang_float::BIFS)
+        .chain(erlang_float_fmt::BIFS)
         .chain(erlang_error::BIFS)
         .chain(erlang_misc::BIFS)
         .chain(erlang_dict::BIFS)

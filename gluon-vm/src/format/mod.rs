@@ -34,7 +34,7 @@ mod write;
 pub use atom::{needs_quotes, write_atom};
 pub use float::{fwrite_e, fwrite_f, fwrite_g, write_float};
 pub use pretty::print;
-pub use write::{write_term, WriteOpts};
+pub use write::{is_printable_list, write_string, write_term, WriteOpts};
 
 use crate::term::{AtomTable, Term};
 use alloc::string::String;

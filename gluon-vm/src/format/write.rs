@@ -265,7 +265,9 @@ fn write_runtime_atom(out: &mut String, name: &str, unicode: bool) {
 }
 
 /// Whether `t` is a non-empty proper list of printable characters.
-pub(super) fn is_printable_list(t: Term) -> bool {
+/// Whether `t` is a list of printable Latin-1 characters (`~p` shows it
+/// as a string).
+pub fn is_printable_list(t: Term) -> bool {
     let mut it = ListIter::new(t);
     let all = it.by_ref().all(|c| {
         c.as_small()
@@ -275,7 +277,7 @@ pub(super) fn is_printable_list(t: Term) -> bool {
 }
 
 /// Writes a printable list as a string literal.
-pub(super) fn write_string(out: &mut String, t: Term, unicode: bool) {
+pub fn write_string(out: &mut String, t: Term, unicode: bool) {
     let chars = ListIter::new(t).filter_map(|c| char::from_u32(c.as_small().unwrap_or(0) as u32));
     write_quoted(out, chars, '"', unicode);
 }

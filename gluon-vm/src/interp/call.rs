@@ -95,7 +95,12 @@ impl Machine<'_> {
                 if self.vm.autoload(e.module) && !matches!(e.target.get(), Target::Undefined) {
                     return self.call_export(entry, arity, tail, at);
                 }
-                Err(undef(Term::atom(e.module), Term::atom(e.function), arity, at))
+                Err(undef(
+                    Term::atom(e.module),
+                    Term::atom(e.function),
+                    arity,
+                    at,
+                ))
             }
         }
     }

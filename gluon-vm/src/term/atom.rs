@@ -27,16 +27,17 @@ pub const MAX_ATOM_CHARS: usize = 255;
 
 macro_rules! predefined_atoms {
     ($($name:ident = $text:literal,)*) => {
-        predefined_atoms!(@consts 0u32, $($name,)*);
+        /// Table positions of the predefined atoms (declaration order).
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms, dead_code)]
+        #[repr(u32)]
+        enum Index { $($name,)* }
+        $(
+            #[doc = concat!("Predefined atom `", $text, "`.")]
+            pub const $name: Atom = Atom(Index::$name as u32);
+        )*
         /// Names of the predefined atoms, in index order.
         pub const PREDEFINED: &[&str] = &[$($text,)*];
     };
-    (@consts $n:expr, $name:ident, $($rest:ident,)*) => {
-        #[doc = concat!("Predefined atom `", stringify!($name), "`.")]
-        pub const $name: Atom = Atom($n);
-        predefined_atoms!(@consts $n + 1u32, $($rest,)*);
-    };
-    (@consts $n:expr,) => {};
 }
 
 predefined_atoms! {
@@ -159,6 +160,13 @@ predefined_atoms! {
     SEND = "send",
     BANG = "!",
     CANCEL_TIMER = "cancel_timer",
+    COMPACT = "compact",
+    SHORT = "short",
+    DECIMALS = "decimals",
+    SCIENTIFIC = "scientific",
+    STANDARD_IO = "standard_io",
+    STANDARD_ERROR = "standard_error",
+    USER = "user",
 }
 
 /// Interned atom names. Lookup by name is a B-tree search (no hasher needed
