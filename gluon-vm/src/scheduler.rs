@@ -101,6 +101,14 @@ pub struct Scheduler {
     pub(crate) tramp: Trampolines,
     /// Set by `erlang:halt/0,1`: the status the VM stops with.
     pub halted: Option<i32>,
+    /// The process taken out of the table to run, if any.
+    pub(crate) running: Option<Pid>,
+    /// Messages for the running process sent while it runs by code that
+    /// has no access to it (a process it killed reporting 'DOWN').
+    pub(crate) inbox: Vec<(Term, Box<[Term]>)>,
+    /// Links (pids) and monitors (reference ids) of the running process
+    /// that ended while it ran, to drop from its state.
+    forget: Vec<(Option<Pid>, Option<u64>)>,
 }
 
 impl Scheduler {
@@ -117,6 +125,9 @@ impl Scheduler {
             signals: VecDeque::new(),
             tramp,
             halted: None,
+            running: None,
+            inbox: Vec::new(),
+            forget: Vec::new(),
         }
     }
 
@@ -281,8 +292,10 @@ impl Scheduler {
             return self.registry.get(&a).map(|&p| Some(p));
         }
         if let Some(&[name, node]) = dest.as_tuple() {
+            let name = name.as_atom()?;
             if node == Term::atom(atom::NONODE) {
-                return self.resolve(name.as_atom().map(Term::atom)?);
+                // `{Name, Node} ! Msg` never fails, even for an unknown name.
+                return Some(self.registry.get(&name).copied());
             }
         }
         None
@@ -300,7 +313,45 @@ impl Scheduler {
         if let Some(p) = self.procs.get_mut(&to) {
             p.info.mailbox.push(msg, block);
             self.wake(to);
+        } else if self.running == Some(to) {
+            self.inbox.push((msg, block));
         }
+    }
+
+    /// Moves messages that arrived for the running process while it was
+    /// out of the table into its mailbox.
+    pub(crate) fn drain_inbox(&mut self, me: &mut ProcInfo) {
+        for (m, b) in self.inbox.drain(..) {
+            me.mailbox.push(m, b);
+        }
+        for (link, monitor) in self.forget.drain(..) {
+            if let Some(l) = link {
+                me.links.retain(|&x| x != l);
+            }
+            if let Some(r) = monitor {
+                me.monitors.retain(|m| m.reference != r);
+            }
+        }
+    }
+
+    /// Drops `link` and `monitor` from process `who`'s state (which may be
+    /// the running process, out of the table).
+    fn forget(&mut self, who: Pid, link: Option<Pid>, monitor: Option<u64>) {
+        if let Some(other) = self.procs.get_mut(&who) {
+            if let Some(l) = link {
+                other.info.links.retain(|&x| x != l);
+            }
+            if let Some(r) = monitor {
+                other.info.monitors.retain(|m| m.reference != r);
+            }
+        } else if self.running == Some(who) {
+            self.forget.push((link, monitor));
+        }
+    }
+
+    /// Whether there is anything for [`Scheduler::drain_inbox`].
+    pub(crate) fn has_inbox(&self) -> bool {
+        !self.inbox.is_empty() || !self.forget.is_empty()
     }
 
     /// `Dest ! Msg` from the running process.
@@ -391,22 +442,14 @@ impl Scheduler {
         if let Some(t) = p.info.receive_timer.take() {
             self.timers.cancel(t);
         }
-        // A process killed by `kill` passes `killed` on to its links.
-        let link_reason = if reason == Term::atom(atom::KILL) {
-            Term::atom(atom::KILLED)
-        } else {
-            reason
-        };
+        // The reason goes to links as it is: a process that called
+        // `exit(kill)` sends a trappable `kill` (only `exit/2` kills).
         for l in core::mem::take(&mut p.info.links) {
-            if let Some(other) = self.procs.get_mut(&l) {
-                other.info.links.retain(|&x| x != pid);
-            }
-            let _ = self.exit_signal(pid, l, link_reason, true);
+            self.forget(l, Some(pid), None);
+            let _ = self.exit_signal(pid, l, reason, true);
         }
         for m in core::mem::take(&mut p.info.monitors) {
-            if let Some(other) = self.procs.get_mut(&m.other) {
-                other.info.monitors.retain(|x| x.reference != m.reference);
-            }
+            self.forget(m.other, None, Some(m.reference));
             if !m.watching {
                 let obj = match m.name {
                     Some(n) => DownObject::Name(n),

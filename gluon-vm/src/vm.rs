@@ -200,8 +200,11 @@ impl Vm {
             let Some(mut p) = self.sched.take(pid) else {
                 continue;
             };
+            self.sched.running = Some(pid);
             let slice = (left.max(1) as usize).min(SLICE);
             let (out, used) = crate::interp::run(self, &mut p, &mut regs, slice);
+            self.sched.running = None;
+            self.sched.drain_inbox(&mut p.info);
             p.info.reductions += used as u64;
             left -= used as isize;
             match out {

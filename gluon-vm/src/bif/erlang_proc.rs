@@ -131,6 +131,10 @@ fn spawn_link3(ctx: &mut Ctx<'_>, a: &[Term]) -> BifResult {
 }
 
 fn spawn_monitor1(ctx: &mut Ctx<'_>, a: &[Term]) -> BifResult {
+    // Unlike spawn/1, spawn_monitor/1 checks the fun takes no arguments.
+    if crate::fun::arity(a[0]) != Some(0) {
+        return Err(Exception::badarg());
+    }
     let (args, call) = fun_args(a[0])?;
     spawn_with(ctx, &args, call, monitored())
 }

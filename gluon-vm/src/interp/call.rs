@@ -46,6 +46,7 @@ impl Machine<'_> {
                 let n = (arity as usize).min(X_REGS);
                 let args: alloc::vec::Vec<Term> = self.r.x[..n].to_vec();
                 let r = f(&mut self.bif_ctx(), &args);
+                self.after_native();
                 if let Some(reason) = self.p.info.pending_exit.take() {
                     return Ok(Some(Outcome::Exited(reason)));
                 }

@@ -432,6 +432,7 @@ impl Machine<'_> {
                     }
                     let _ = live; // natives allocate in fragments: no collection here
                     let r = func(&mut self.bif_ctx(), &a[..*n as usize]);
+                    self.after_native();
                     if let Some(reason) = self.p.info.pending_exit.take() {
                         return Ok(Outcome::Exited(reason));
                     }
@@ -754,6 +755,15 @@ impl Machine<'_> {
                     }
                 }
             }
+        }
+    }
+
+    /// Picks up messages that natives delivered to this process while it
+    /// was out of the process table.
+    #[inline]
+    pub(super) fn after_native(&mut self) {
+        if self.vm.sched.has_inbox() {
+            self.vm.sched.drain_inbox(&mut self.p.info);
         }
     }
 
