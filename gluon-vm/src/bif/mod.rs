@@ -7,6 +7,7 @@ use crate::os::Os;
 use crate::term::{atom, Atom, AtomTable, Term};
 
 mod erlang_arith;
+mod erlang_code;
 mod erlang_compare;
 mod erlang_convert;
 mod erlang_dict;
@@ -155,6 +156,11 @@ pub struct Ctx<'a> {
     pub modules: &'a [crate::code::Module],
 }
 
+/// Stands in for a guard BIF this VM does not implement: raises `undef`.
+pub fn missing(_: &mut Ctx<'_>, _: &[Term]) -> BifResult {
+    Err(Exception::error(Term::atom(atom::UNDEF)))
+}
+
 /// One native function: `module:name/arity` and what calling it runs.
 pub struct BifDef {
     /// Module name.
@@ -214,6 +220,7 @@ pub fn table() -> impl Iterator<Item = &'static BifDef> {
         .chain(erlang_misc::BIFS)
         .chain(erlang_dict::BIFS)
         .chain(erlang_proc::BIFS)
+        .chain(erlang_code::BIFS)
         .chain(erlang_info::BIFS)
         .chain(erlang_time::BIFS)
         .chain(lists::BIFS)

@@ -29,12 +29,6 @@ pub enum LoadError {
     BadOperand { op: &'static str, offset: u32 },
     /// An instruction this VM does not run (yet).
     Unsupported { op: &'static str },
-    /// A guard BIF that is not implemented natively.
-    UnknownBif {
-        module: u32,
-        function: u32,
-        arity: u32,
-    },
     /// Memory ran out while loading.
     OutOfMemory,
 }
@@ -61,16 +55,6 @@ impl fmt::Display for LoadError {
             }
             LoadError::Unsupported { op } => {
                 write!(f, "instruction `{op}` is not supported by this VM")
-            }
-            LoadError::UnknownBif {
-                module,
-                function,
-                arity,
-            } => {
-                write!(
-                    f,
-                    "BIF import #{module}:#{function}/{arity} is not a native function"
-                )
             }
             LoadError::OutOfMemory => f.write_str("out of memory"),
         }

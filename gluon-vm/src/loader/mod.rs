@@ -149,6 +149,9 @@ fn build(vm: &mut Vm, file: &BeamFile<'_>) -> Result<Module, LoadError> {
             .labels
             .get(e.label as usize)
             .ok_or(LoadError::BadLabel { label: e.label })?;
+        if i as usize >= code.len() {
+            return Err(LoadError::BadLabel { label: e.label });
+        }
         exports.push((atom_at(&cx.atoms, e.function)?, e.arity, i));
     }
     let (files, source) = translate::file_names(file, name, vm);
