@@ -21,17 +21,23 @@ pub const MIN_HEAP_WORDS: usize = 64;
 pub fn collect(heap: &mut Heap, roots: &mut [&mut [Term]], need: usize) -> Result<(), OutOfMemory> {
     let used = heap.heap_used() + heap.fragment_words();
     let stack = heap.stack_used();
-    let size = grow_size(used + stack + need);
+    // The survivors fit in what is in use now: keep the block's size unless
+    // fragments or the request make more necessary. Not shrinking at once
+    // avoids copying twice in the common case where most data died.
+    let size = grow_size(used + stack + need).max(heap.capacity());
     let live = copy_into(heap, roots, size)?;
-    // Shrink when mostly empty, so a process that once peaked gives memory
-    // back; grow when the survivors leave too little room.
-    let wanted = grow_size(2 * (live + stack + need));
-    if wanted < heap.capacity() / 2 || live + stack + need > heap.capacity() * 3 / 4 {
-        let size = wanted.max(grow_size(live + stack + need));
-        copy_into(heap, roots, size)?;
+    let wanted = live + stack + need;
+    // Grow when the survivors leave too little room (or the collections
+    // would come ever faster); shrink a large block that is mostly empty.
+    let cap = heap.capacity();
+    if wanted > cap * 3 / 4 || (cap > SHRINK_ABOVE && wanted * 8 < cap) {
+        copy_into(heap, roots, grow_size(2 * wanted))?;
     }
     Ok(())
 }
+
+/// Blocks smaller than this (in words) are never shrunk: too little to win.
+const SHRINK_ABOVE: usize = 4096;
 
 /// A heap size of at least `words` (at least [`MIN_HEAP_WORDS`]), rounded
 /// up to limit the number of distinct sizes.

@@ -93,10 +93,17 @@ impl Heap {
 
     /// Allocates `n` words anywhere: in the block if they fit, else in a new
     /// fragment that the next collection will fold into the heap.
+    #[inline]
     pub fn alloc(&mut self, n: usize) -> Result<*mut Term, OutOfMemory> {
         if self.free() >= n {
             return Ok(self.alloc_reserved(n));
         }
+        self.alloc_fragment(n)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn alloc_fragment(&mut self, n: usize) -> Result<*mut Term, OutOfMemory> {
         let mut frag = alloc_words(n)?;
         let p = frag.as_mut_ptr();
         self.fragment_words += n;
@@ -220,6 +227,7 @@ impl Heap {
     }
 
     /// Conses `head` onto `tail` (allocating anywhere).
+    #[inline]
     pub fn cons(&mut self, head: Term, tail: Term) -> Result<Term, OutOfMemory> {
         let p = self.alloc(2)?;
         // SAFETY: two fresh words.

@@ -117,11 +117,20 @@ impl Machine<'_> {
 
     /// Makes sure `need` heap words (or stack words) are free, collecting
     /// with `live` X registers as roots.
+    #[inline(always)]
     fn ensure(&mut self, need: usize, live: usize) -> Result<(), OutOfMemory> {
-        let h = &mut self.p.heap;
+        let h = &self.p.heap;
         if h.free() >= need && h.fragment_words() <= h.capacity() {
             return Ok(());
         }
+        self.collect(need, live)
+    }
+
+    /// Collects the heap with `live` X registers and the dictionary as
+    /// roots, leaving `need` words free.
+    #[inline(never)]
+    #[cold]
+    fn collect(&mut self, need: usize, live: usize) -> Result<(), OutOfMemory> {
         let live = live.min(X_REGS);
         let p = &mut *self.p;
         gc::collect(
