@@ -21,17 +21,28 @@ pub const MIN_HEAP_WORDS: usize = 64;
 pub fn collect(heap: &mut Heap, roots: &mut [&mut [Term]], need: usize) -> Result<(), OutOfMemory> {
     let used = heap.heap_used() + heap.fragment_words();
     let stack = heap.stack_used();
-    // The survivors fit in what is in use now: keep the block's size unless
-    // fragments or the request make more necessary. Not shrinking at once
-    // avoids copying twice in the common case where most data died.
-    let size = grow_size(used + stack + need).max(heap.capacity());
+    let old_cap = heap.capacity();
+    // The survivors fit in what is in use now. Without fragments that is
+    // the block itself, so the common case copies once into a block of the
+    // same size.
+    let size = grow_size(used + stack + need).max(old_cap);
     let live = copy_into(heap, roots, size)?;
     let wanted = live + stack + need;
-    // Grow when the survivors leave too little room (or the collections
-    // would come ever faster); shrink a large block that is mostly empty.
     let cap = heap.capacity();
-    if wanted > cap * 3 / 4 || (cap > SHRINK_ABOVE && wanted * 8 < cap) {
-        copy_into(heap, roots, grow_size(2 * wanted))?;
+    let target = if wanted > cap * 3 / 4 {
+        // Too little room left: grow, or collections come ever faster.
+        Some(grow_size(2 * wanted))
+    } else if cap > old_cap {
+        // Grown only to take in fragments (received messages): go back.
+        Some(old_cap.max(grow_size(2 * wanted))).filter(|&t| t < cap)
+    } else if cap > SHRINK_ABOVE && wanted * 8 < cap {
+        // A large block that is mostly empty gives memory back.
+        Some(grow_size(2 * wanted))
+    } else {
+        None
+    };
+    if let Some(t) = target {
+        copy_into(heap, roots, t)?;
     }
     Ok(())
 }

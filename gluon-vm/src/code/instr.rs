@@ -214,11 +214,13 @@ pub enum Instr {
     },
     /// Local tail call after dropping a frame of `dealloc` Y registers.
     CallLast {
+        arity: u32,
         target: CodePtr,
         dealloc: u32,
     },
     /// Local tail call.
     CallOnly {
+        arity: u32,
         target: CodePtr,
     },
     /// Remote call through the export table.
@@ -539,7 +541,7 @@ impl Instr {
         match self {
             Instr::Call { target, .. }
             | Instr::CallLast { target, .. }
-            | Instr::CallOnly { target }
+            | Instr::CallOnly { target, .. }
             | Instr::Jump { target }
             | Instr::LoopRecEnd { target }
             | Instr::Wait { target }

@@ -22,6 +22,8 @@ impl Machine<'_> {
     fn enter(&mut self, target: CodePtr, arity: u32, tail: Tail) -> Step {
         if tail == Tail::No {
             self.p.heap.push(CodePtr(self.ip).to_term());
+        } else if self.tail_gc(arity).is_err() {
+            return Err((Exception::system_limit(), ErrorSite::Here(self.ip)));
         }
         self.ip = target.0;
         if self.tick() {

@@ -126,6 +126,19 @@ impl Machine<'_> {
         self.collect(need, live)
     }
 
+    /// At a tail call, where exactly the arguments are live, folds in heap
+    /// fragments once they outweigh the heap: a loop that only receives
+    /// and sends would otherwise never meet a `test_heap` and keep every
+    /// message it ever received.
+    #[inline(always)]
+    fn tail_gc(&mut self, arity: u32) -> Result<(), OutOfMemory> {
+        let h = &self.p.heap;
+        if h.fragment_words() > h.capacity() {
+            return self.collect(0, arity as usize);
+        }
+        Ok(())
+    }
+
     /// Collects the heap with `live` X registers and the dictionary as
     /// roots, leaving `need` words free.
     #[inline(never)]
@@ -255,17 +268,23 @@ impl Machine<'_> {
                         return Ok(self.yield_now(*arity));
                     }
                 }
-                Instr::CallLast { target, dealloc } => {
+                Instr::CallLast {
+                    arity,
+                    target,
+                    dealloc,
+                } => {
                     self.p.heap.drop_words(*dealloc as usize);
+                    oom!(self.tail_gc(*arity), here);
                     self.ip = target.0;
                     if self.tick() {
-                        return Ok(self.yield_now(256));
+                        return Ok(self.yield_now(*arity));
                     }
                 }
-                Instr::CallOnly { target } => {
+                Instr::CallOnly { arity, target } => {
+                    oom!(self.tail_gc(*arity), here);
                     self.ip = target.0;
                     if self.tick() {
-                        return Ok(self.yield_now(256));
+                        return Ok(self.yield_now(*arity));
                     }
                 }
                 Instr::Return => {

@@ -310,10 +310,12 @@ fn one(
             target: lbl(o.label(1)?),
         },
         5 => Instr::CallLast {
+            arity: o.uint(0)?,
             target: lbl(o.label(1)?),
             dealloc: o.uint(2)?,
         },
         6 => Instr::CallOnly {
+            arity: o.uint(0)?,
             target: lbl(o.label(1)?),
         },
         7 => Instr::CallExt {
