@@ -17,7 +17,7 @@ use alloc::vec::Vec;
 pub const SLICE: usize = 4000;
 
 /// Words of a new process's heap (and stack).
-pub const INITIAL_HEAP_WORDS: usize = 64;
+pub const INITIAL_HEAP_WORDS: usize = 16;
 
 /// An exit signal on its way.
 struct Signal {

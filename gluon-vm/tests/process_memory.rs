@@ -1,0 +1,78 @@
+//! Measures the memory one idle process costs (blocked in `receive` with an
+//! empty mailbox), counting every byte the VM allocates for it.
+
+use gluon_vm::os::Os;
+use gluon_vm::vm::{Config, RunStatus, Vm};
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicIsize, Ordering};
+
+struct Counting;
+
+static LIVE: AtomicIsize = AtomicIsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
+        LIVE.fetch_add(l.size() as isize, Ordering::Relaxed);
+        unsafe { System.alloc(l) }
+    }
+    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
+        LIVE.fetch_sub(l.size() as isize, Ordering::Relaxed);
+        unsafe { System.dealloc(p, l) }
+    }
+}
+
+#[global_allocator]
+static A: Counting = Counting;
+
+struct NullOs;
+
+impl Os for NullOs {
+    fn console_write(&mut self, _: &[u8]) {}
+    fn monotonic_ns(&mut self) -> u64 {
+        0
+    }
+}
+
+const SRC: &str = "-module(idle).\n-export([wait/0]).\nwait() -> receive stop -> ok end.\n";
+
+#[test]
+fn idle_process_cost() {
+    let dir = std::env::temp_dir().join(format!("gluon-idle-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("idle.erl"), SRC).unwrap();
+    let ok = std::process::Command::new("erlc")
+        .arg("-o")
+        .arg(&dir)
+        .arg(dir.join("idle.erl"))
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ok {
+        eprintln!("skipped: erlc is not installed");
+        return;
+    }
+    let beam = std::fs::read(dir.join("idle.beam")).unwrap();
+    let mut vm = Vm::new(Config::default(), Box::new(NullOs));
+    let m = gluon_vm::loader::load(&mut vm, &beam).unwrap();
+    let f = vm.atoms.intern("wait").unwrap();
+    // Warm up tables so their growth is not charged to the processes.
+    vm.spawn(m, f, &[]).unwrap();
+    vm.run(1_000_000);
+    const N: isize = 10_000;
+    let before = LIVE.load(Ordering::Relaxed);
+    for _ in 0..N {
+        vm.spawn(m, f, &[]).unwrap();
+    }
+    assert!(matches!(
+        vm.run(10_000_000),
+        RunStatus::Idle { until: None }
+    ));
+    let per = (LIVE.load(Ordering::Relaxed) - before) / N;
+    println!(
+        "idle process: {per} bytes on {}-bit ({} bytes process struct)",
+        usize::BITS,
+        std::mem::size_of::<gluon_vm::process::Process>()
+    );
+    // A bound that catches regressions; the targets are in the docs.
+    assert!(per < 256 * std::mem::size_of::<usize>() as isize);
+    let _ = std::fs::remove_dir_all(&dir);
+}
