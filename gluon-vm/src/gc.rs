@@ -13,7 +13,7 @@ use crate::heap::{alloc_words, Heap, OutOfMemory};
 use crate::term::Term;
 
 /// The smallest heap block, in words.
-pub const MIN_HEAP_WORDS: usize = 16;
+pub const MIN_HEAP_WORDS: usize = 8;
 
 /// Collects `heap` so that at least `need` words are free afterwards.
 /// `roots` are updated in place (X registers and other process roots);

@@ -32,7 +32,7 @@ pub struct Heap {
     block: Box<[Term]>,
     htop: usize,
     stop: usize,
-    fragments: Vec<Box<[Term]>>,
+    fragments: crate::lazyvec::LazyVec<Box<[Term]>>,
     fragment_words: usize,
 }
 
@@ -45,7 +45,7 @@ impl Heap {
             block,
             htop: 0,
             stop,
-            fragments: Vec::new(),
+            fragments: crate::lazyvec::LazyVec::new(),
             fragment_words: 0,
         })
     }

@@ -18,6 +18,7 @@ pub mod fun;
 pub mod gc;
 pub mod heap;
 pub mod interp;
+pub mod lazyvec;
 pub mod loader;
 pub mod mailbox;
 pub mod map;

@@ -14,7 +14,6 @@
 use crate::term::Term;
 use alloc::boxed::Box;
 use alloc::collections::VecDeque;
-use alloc::vec::Vec;
 
 /// One queued message.
 pub struct Message {
@@ -35,7 +34,7 @@ pub struct Mailbox {
     /// Sequence number the next arriving message gets.
     next_seq: u64,
     /// Receive markers: reference id and the sequence number bound to it.
-    markers: Vec<(u64, u64)>,
+    markers: crate::lazyvec::LazyVec<(u64, u64)>,
     /// Sequence number saved by `recv_marker_reserve`.
     reserved: u64,
 }

@@ -4,9 +4,9 @@
 
 use crate::code::CodePtr;
 use crate::heap::{Heap, OutOfMemory};
+use crate::lazyvec::LazyVec;
 use crate::mailbox::Mailbox;
 use crate::term::{Atom, Term};
-use alloc::vec::Vec;
 
 /// `{Module, Function, Arity}` of a process's first call.
 pub type InitialCall = (Atom, Atom, u32);
@@ -60,17 +60,17 @@ pub struct ProcInfo {
     /// Queued messages.
     pub mailbox: Mailbox,
     /// Linked processes.
-    pub links: Vec<Pid>,
+    pub links: LazyVec<Pid>,
     /// Monitors this process holds or is the target of.
-    pub monitors: Vec<Monitor>,
+    pub monitors: LazyVec<Monitor>,
     /// `process_flag(trap_exit, true)`.
     pub trap_exit: bool,
     /// Registered name.
     pub name: Option<Atom>,
     /// The process dictionary as key, value, key, value... (a GC root).
-    pub dict: Vec<Term>,
+    pub dict: LazyVec<Term>,
     /// Id of the pending `receive ... after` timer.
-    pub receive_timer: Option<u64>,
+    pub receive_timer: Option<core::num::NonZeroU64>,
     /// Set when the receive timer fired; `wait_timeout` then falls through.
     pub timed_out: bool,
     /// An exit signal that must end the process when its current
@@ -92,11 +92,11 @@ impl ProcInfo {
             status: Status::Runnable,
             priority: Priority::Normal,
             mailbox: Mailbox::default(),
-            links: Vec::new(),
-            monitors: Vec::new(),
+            links: LazyVec::new(),
+            monitors: LazyVec::new(),
             trap_exit: false,
             name: None,
-            dict: Vec::new(),
+            dict: LazyVec::new(),
             receive_timer: None,
             timed_out: false,
             pending_exit: None,
@@ -114,7 +114,7 @@ pub struct Process {
     /// Next instruction.
     pub ip: CodePtr,
     /// Live X registers saved while not running.
-    pub saved_x: Vec<Term>,
+    pub saved_x: LazyVec<Term>,
     /// Everything else.
     pub info: ProcInfo,
 }
@@ -131,7 +131,7 @@ impl Process {
         Ok(Process {
             heap: Heap::new(heap_words)?,
             ip,
-            saved_x: Vec::new(),
+            saved_x: LazyVec::new(),
             info: ProcInfo::new(pid, initial_call),
         })
     }

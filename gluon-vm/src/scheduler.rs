@@ -17,7 +17,7 @@ use alloc::vec::Vec;
 pub const SLICE: usize = 4000;
 
 /// Words of a new process's heap (and stack).
-pub const INITIAL_HEAP_WORDS: usize = 16;
+pub const INITIAL_HEAP_WORDS: usize = 8;
 
 /// An exit signal on its way.
 struct Signal {
@@ -440,15 +440,15 @@ impl Scheduler {
             self.registry.remove(&name);
         }
         if let Some(t) = p.info.receive_timer.take() {
-            self.timers.cancel(t);
+            self.timers.cancel(t.get());
         }
         // The reason goes to links as it is: a process that called
         // `exit(kill)` sends a trappable `kill` (only `exit/2` kills).
-        for l in core::mem::take(&mut p.info.links) {
+        for l in p.info.links.take_all() {
             self.forget(l, Some(pid), None);
             let _ = self.exit_signal(pid, l, reason, true);
         }
-        for m in core::mem::take(&mut p.info.monitors) {
+        for m in p.info.monitors.take_all() {
             self.forget(m.other, None, Some(m.reference));
             if !m.watching {
                 let obj = match m.name {

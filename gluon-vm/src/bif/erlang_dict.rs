@@ -63,7 +63,7 @@ fn erase1(ctx: &mut Ctx<'_>, a: &[Term]) -> BifResult {
     match find(ctx, a[0]) {
         Some(i) => {
             let old = ctx.me.dict[2 * i + 1];
-            ctx.me.dict.drain(2 * i..2 * i + 2);
+            ctx.me.dict.remove_range(2 * i..2 * i + 2);
             Ok(old)
         }
         None => Ok(Term::atom(crate::term::atom::UNDEFINED)),

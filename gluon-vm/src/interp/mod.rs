@@ -722,7 +722,7 @@ impl Machine<'_> {
                         self.p.heap.adopt(m.block);
                     }
                     if let Some(t) = self.p.info.receive_timer.take() {
-                        self.vm.sched.timers.cancel(t);
+                        self.vm.sched.timers.cancel(t.get());
                     }
                     self.p.info.timed_out = false;
                 }
@@ -756,7 +756,7 @@ impl Machine<'_> {
                                 let deadline = now.saturating_add(ms.saturating_mul(1_000_000));
                                 let ev = crate::timer::TimerEvent::Receive(self.p.info.pid);
                                 self.vm.sched.timers.add(deadline, id, ev);
-                                self.p.info.receive_timer = Some(id);
+                                self.p.info.receive_timer = core::num::NonZeroU64::new(id);
                             }
                             self.ip = target.0;
                             return Ok(self.yield_now(0).waiting());
@@ -806,8 +806,7 @@ impl Machine<'_> {
     #[inline(never)]
     fn yield_now(&mut self, live: u32) -> Outcome {
         let live = (live as usize).min(X_REGS);
-        self.p.saved_x.clear();
-        self.p.saved_x.extend_from_slice(&self.r.x[..live]);
+        self.p.saved_x.set(&self.r.x[..live]);
         Outcome::Yield
     }
 
