@@ -11,6 +11,8 @@ use core::ops::{Deref, DerefMut};
 
 /// A `Vec` that is one null word while empty.
 #[derive(Clone, Debug, PartialEq, Eq)]
+// A boxed Vec on purpose: the box is what makes the empty case one word.
+#[allow(clippy::box_collection)]
 pub struct LazyVec<T>(Option<Box<Vec<T>>>);
 
 impl<T> Default for LazyVec<T> {
