@@ -12,6 +12,10 @@ pub(crate) static BIFS: &[BifDef] = &[
     native("erlang", "self", 0, self_),
     native("erlang", "spawn", 1, spawn1),
     native("erlang", "spawn", 3, spawn3),
+    native("erlang", "spawn", 2, spawn2),
+    native("erlang", "spawn", 4, spawn4),
+    native("erlang", "spawn_link", 2, spawn_link2),
+    native("erlang", "spawn_link", 4, spawn_link4),
     native("erlang", "spawn_link", 1, spawn_link1),
     native("erlang", "spawn_link", 3, spawn_link3),
     native("erlang", "spawn_monitor", 1, spawn_monitor1),
@@ -104,6 +108,35 @@ fn spawn1(ctx: &mut Ctx<'_>, a: &[Term]) -> BifResult {
 fn spawn3(ctx: &mut Ctx<'_>, a: &[Term]) -> BifResult {
     let (args, call) = mfa_args(a)?;
     spawn_with(ctx, &args, call, SpawnOpts::default())
+}
+
+/// Checks the node argument of `spawn/2,4`: only this node exists.
+fn local_node(node: Term) -> Result<(), Exception> {
+    match node.as_atom() {
+        Some(atom::NONODE) => Ok(()),
+        Some(_) => Err(Exception::notsup()),
+        None => Err(Exception::badarg()),
+    }
+}
+
+fn spawn2(ctx: &mut Ctx<'_>, a: &[Term]) -> BifResult {
+    local_node(a[0])?;
+    spawn1(ctx, &a[1..])
+}
+
+fn spawn4(ctx: &mut Ctx<'_>, a: &[Term]) -> BifResult {
+    local_node(a[0])?;
+    spawn3(ctx, &a[1..])
+}
+
+fn spawn_link2(ctx: &mut Ctx<'_>, a: &[Term]) -> BifResult {
+    local_node(a[0])?;
+    spawn_link1(ctx, &a[1..])
+}
+
+fn spawn_link4(ctx: &mut Ctx<'_>, a: &[Term]) -> BifResult {
+    local_node(a[0])?;
+    spawn_link3(ctx, &a[1..])
 }
 
 fn linked() -> SpawnOpts {
