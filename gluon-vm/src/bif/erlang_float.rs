@@ -1,11 +1,11 @@
 //! `float_to_list/1` and `list_to_float/1`.
 //!
 //! `float_to_list/1` prints like C's `"%.20e"` (OTP's default): 21
-//! significant digits of the exact binary value, rounded half to even.
+//! significant digits of the exact binary value, rounded half to even
+//! (see [`super::erlang_float_fmt::c_scientific`]).
 //! `list_to_float/1` accepts OTP's syntax: `[+-]D+[.,]D+([eE][+-]?D+)?`,
 //! ending at the first NUL character as OTP does.
 
-use super::erlang_int::{div_small, mul_small};
 use super::{native, BifDef, BifResult, Ctx, Exception};
 use crate::term::{ListIter, Term};
 use alloc::vec::Vec;
@@ -16,117 +16,15 @@ pub(crate) static BIFS: &[BifDef] = &[
     native("erlang", "list_to_float", 1, list_to_float),
 ];
 
-/// Significant digits printed by `%.20e`.
-const DIGITS: usize = 21;
-
-/// The first `n` significant decimal digits of a positive finite `a`,
-/// correctly rounded (ties to even), and the decimal exponent of the first.
-fn significant_digits(a: f64, n: usize) -> (Vec<u8>, i32) {
-    let bits = a.to_bits();
-    let biased = ((bits >> 52) & 0x7ff) as i32;
-    let frac = bits & ((1u64 << 52) - 1);
-    let (m, e) = if biased == 0 {
-        (frac, -1074)
-    } else {
-        (frac | (1u64 << 52), biased - 1075)
-    };
-    // a = m * 2^e = big * 10^dexp, with `big` an exact integer.
-    let mut big: Vec<u32> = alloc::vec![m as u32, (m >> 32) as u32];
-    let mut dexp = 0i32;
-    if e >= 0 {
-        for _ in 0..e / 31 {
-            mul_small(&mut big, 1 << 31);
-        }
-        mul_small(&mut big, 1 << (e % 31));
-    } else {
-        // m * 2^e = m * 5^-e / 10^-e
-        for _ in 0..(-e) / 13 {
-            mul_small(&mut big, 1_220_703_125); // 5^13
-        }
-        mul_small(&mut big, 5u32.pow((-e % 13) as u32));
-        dexp = e;
-    }
-    // Decimal digits of `big`, most significant first.
-    let mut digits: Vec<u8> = Vec::new();
-    while big.iter().any(|&l| l != 0) {
-        let mut r = div_small(&mut big, 1_000_000_000);
-        for _ in 0..9 {
-            digits.push((r % 10) as u8);
-            r /= 10;
-        }
-    }
-    while digits.last() == Some(&0) {
-        digits.pop();
-    }
-    digits.reverse();
-    let mut exp10 = digits.len() as i32 - 1 + dexp;
-    if digits.len() <= n {
-        digits.resize(n, 0);
-        return (digits, exp10);
-    }
-    let rest = digits.split_off(n);
-    let first = rest.first().copied().unwrap_or(0);
-    let beyond = rest.iter().skip(1).any(|&d| d != 0);
-    let odd = digits.last().is_some_and(|d| d % 2 == 1);
-    if first > 5 || (first == 5 && (beyond || odd)) {
-        let mut i = n;
-        loop {
-            if i == 0 {
-                // 99..9 rounded up to 100..0.
-                digits.insert(0, 1);
-                digits.truncate(n);
-                exp10 += 1;
-                break;
-            }
-            i -= 1;
-            match digits.get_mut(i) {
-                Some(d) if *d == 9 => *d = 0,
-                Some(d) => {
-                    *d += 1;
-                    break;
-                }
-                None => break,
-            }
-        }
-    }
-    (digits, exp10)
-}
-
-/// `f` as `"%.20e"` prints it.
-pub(crate) fn format_e20(f: f64) -> Vec<u8> {
-    let mut out = Vec::with_capacity(28);
-    if f.is_sign_negative() {
-        out.push(b'-');
-    }
-    let a = f.abs();
-    let (digits, exp) = if a == 0.0 {
-        (alloc::vec![0; DIGITS], 0)
-    } else {
-        significant_digits(a, DIGITS)
-    };
-    for (i, d) in digits.iter().enumerate() {
-        out.push(b'0' + d);
-        if i == 0 {
-            out.push(b'.');
-        }
-    }
-    out.push(b'e');
-    out.push(if exp < 0 { b'-' } else { b'+' });
-    let e = exp.unsigned_abs();
-    if e < 10 {
-        out.push(b'0');
-    }
-    out.extend(alloc::format!("{e}").bytes());
-    out
-}
-
 /// `float_to_list(Float)`.
 pub fn float_to_list(ctx: &mut Ctx, args: &[Term]) -> BifResult {
     let f = args
         .first()
         .and_then(|t| t.as_float())
         .ok_or_else(Exception::badarg)?;
-    Ok(ctx.heap.string(&format_e20(f))?)
+    Ok(ctx
+        .heap
+        .string(super::erlang_float_fmt::c_scientific(f, 20).as_bytes())?)
 }
 
 /// Whether `s` is `[+-]D+[.,]D+([eE][+-]?D+)?`.

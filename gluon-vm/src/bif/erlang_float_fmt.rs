@@ -133,33 +133,19 @@ fn decimals(f: f64, d: usize, compact: bool) -> String {
     s
 }
 
-/// `{scientific, D}`: `%.De`.
-fn scientific(f: f64, d: usize) -> String {
-    let (mut digits, mut point) = if f == 0.0 {
-        (alloc::vec![0], 1)
-    } else {
-        exact_decimal(f.abs())
+/// `f` as C's `%.De` prints it (`1.50e+00`). Rust's exact-precision
+/// formatting already rounds the exact binary value half to even, as
+/// glibc does; only the exponent is spelled differently (`e0`).
+pub(crate) fn c_scientific(f: f64, d: usize) -> String {
+    let t = alloc::format!("{f:.d$e}");
+    let Some((mantissa, exp)) = t.split_once('e') else {
+        return t; // not finite: Erlang floats never are
     };
-    if round_at(&mut digits, d + 1, true) {
-        point += 1;
-        digits.truncate(d + 1);
-    }
-    let exp = if f == 0.0 { 0 } else { point - 1 };
-    let mut s = String::new();
-    if f.is_sign_negative() {
-        s.push('-');
-    }
-    s.push((b'0' + digits[0]) as char);
-    if d > 0 {
-        s.push('.');
-        s.extend(digits[1..].iter().map(|&c| (b'0' + c) as char));
-    }
-    s.push_str(&alloc::format!(
-        "e{}{:02}",
-        if exp < 0 { '-' } else { '+' },
-        exp.unsigned_abs()
-    ));
-    s
+    let (sign, digits) = match exp.strip_prefix('-') {
+        Some(rest) => ('-', rest),
+        None => ('+', exp),
+    };
+    alloc::format!("{mantissa}e{sign}{digits:0>2}")
 }
 
 /// The text `float_to_list(F, Opts)` produces.
@@ -199,8 +185,8 @@ fn render(f: f64, opts: Term) -> Result<String, Exception> {
         }
     }
     Ok(match style {
-        Style::Default => scientific(f, 20),
-        Style::Scientific(d) => scientific(f, d),
+        Style::Default => c_scientific(f, 20),
+        Style::Scientific(d) => c_scientific(f, d),
         Style::Short => {
             let mut s = String::new();
             crate::format::write_float(&mut s, f);
@@ -227,7 +213,7 @@ fn float_to_list2(ctx: &mut Ctx<'_>, a: &[Term]) -> BifResult {
 }
 
 fn float_to_binary1(ctx: &mut Ctx<'_>, a: &[Term]) -> BifResult {
-    let s = scientific(float_arg(a[0])?, 20);
+    let s = c_scientific(float_arg(a[0])?, 20);
     Ok(crate::binary::new_heap_binary(ctx.heap, s.as_bytes())?)
 }
 
@@ -256,15 +242,15 @@ mod tests {
         ];
         for &(f, d, dec, sci) in cases {
             assert_eq!(decimals(f, d, false), dec, "{f} decimals");
-            assert_eq!(scientific(f, 1), sci, "{f} scientific");
+            assert_eq!(c_scientific(f, 1), sci, "{f} scientific");
         }
         assert_eq!(decimals(2.5, 4, true), "2.5");
         assert_eq!(decimals(100.0, 3, true), "100.0");
         assert_eq!(decimals(0.5, 0, false), "1");
         assert_eq!(decimals(2.5, 0, false), "3");
-        assert_eq!(scientific(2.5, 0), "2e+00");
-        assert_eq!(scientific(3.5, 0), "4e+00");
-        assert_eq!(scientific(5.0e-324, 3), "4.941e-324");
-        assert_eq!(scientific(1.5, 20), "1.50000000000000000000e+00");
+        assert_eq!(c_scientific(2.5, 0), "2e+00");
+        assert_eq!(c_scientific(3.5, 0), "4e+00");
+        assert_eq!(c_scientific(5.0e-324, 3), "4.941e-324");
+        assert_eq!(c_scientific(1.5, 20), "1.50000000000000000000e+00");
     }
 }

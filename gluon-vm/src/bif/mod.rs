@@ -14,6 +14,7 @@ mod erlang_dict;
 mod erlang_error;
 mod erlang_float;
 mod erlang_float_fmt;
+pub(crate) use erlang_float_fmt::c_scientific;
 mod erlang_info;
 mod erlang_int;
 mod erlang_iolist;
