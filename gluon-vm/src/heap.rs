@@ -143,10 +143,10 @@ impl Heap {
 
     /// Pops one word off the stack.
     #[inline]
-    pub fn pop(&mut self) -> Term {
-        let w = self.block[self.stop];
+    pub fn pop(&mut self) -> Option<Term> {
+        let w = *self.block.get(self.stop)?;
         self.stop += 1;
-        w
+        Some(w)
     }
 
     /// Pushes `n` Y registers set to `[]`, so that neither the collector
@@ -164,19 +164,24 @@ impl Heap {
     /// Drops `n` words from the top of the stack (`deallocate`, `trim`).
     #[inline]
     pub fn drop_words(&mut self, n: usize) {
-        self.stop += n;
+        // Clamped: only malformed code drops more than the stack holds.
+        self.stop = self.stop.saturating_add(n).min(self.block.len());
     }
 
     /// Y register `i` of the newest frame.
     #[inline]
     pub fn y(&self, i: usize) -> Term {
-        self.block[self.stop + i]
+        // A Y register beyond the stack only comes from malformed code:
+        // read `[]` rather than fail.
+        self.block.get(self.stop + i).copied().unwrap_or(Term::NIL)
     }
 
     /// Sets Y register `i` of the newest frame.
     #[inline]
     pub fn set_y(&mut self, i: usize, t: Term) {
-        self.block[self.stop + i] = t;
+        if let Some(w) = self.block.get_mut(self.stop + i) {
+            *w = t;
+        }
     }
 
     /// The stack, newest word first.

@@ -527,6 +527,9 @@ pub enum Instr {
     },
     /// Ends a process's first call: returning here finishes the process.
     Stop,
+    /// Placed after a module's last instruction, so that malformed code
+    /// falling off the end raises instead of running past the code.
+    CodeEnd,
 }
 
 impl Instr {

@@ -56,8 +56,10 @@ impl Machine<'_> {
                     Ok(v) => {
                         self.r.x[0] = v;
                         if tail == Tail::Yes {
-                            let cp = self.p.heap.pop();
-                            self.ip = CodePtr::from_term(cp).0;
+                            match self.p.heap.pop() {
+                                Some(cp) if cp.is_header() => self.ip = CodePtr::from_term(cp).0,
+                                _ => return Err((Exception::badarg(), ErrorSite::Here(at))),
+                            }
                         }
                         self.reds -= 1;
                         Ok(None)

@@ -287,9 +287,15 @@ impl Machine<'_> {
                         return Ok(self.yield_now(*arity));
                     }
                 }
-                Instr::Return => {
-                    let cp = self.p.heap.pop();
-                    self.ip = CodePtr::from_term(cp).0;
+                Instr::Return => match self.p.heap.pop() {
+                    // Only `call` pushes header-tagged words: anything else
+                    // means malformed code returned with a frame in place.
+                    Some(cp) if cp.is_header() => self.ip = CodePtr::from_term(cp).0,
+                    _ => return Err((Exception::badarg(), ErrorSite::Here(here))),
+                },
+                Instr::CodeEnd => {
+                    // Malformed code ran off the end of its module.
+                    return Err((Exception::badarg(), ErrorSite::Here(here)));
                 }
                 Instr::Allocate { slots, heap, live } => {
                     let need = *slots as usize + *heap as usize;

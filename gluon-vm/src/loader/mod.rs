@@ -110,7 +110,9 @@ fn build(vm: &mut Vm, file: &BeamFile<'_>) -> Result<Module, LoadError> {
     let out = translate::translate(vm, &mut cx, &funs)?;
 
     // Resolve labels to addresses now that the code will not move.
-    let mut code = out.code.into_boxed_slice();
+    let mut code = out.code;
+    code.push(crate::code::Instr::CodeEnd);
+    let mut code = code.into_boxed_slice();
     let base = code.as_ptr();
     let len = code.len();
     let addr = |label: u32| -> Result<CodePtr, LoadError> {
