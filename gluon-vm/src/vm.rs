@@ -167,6 +167,22 @@ impl Vm {
             .spawn(None, &a, (m, f, args.len() as u32), SpawnOpts::default())
     }
 
+    /// Sends `msg` from outside the VM (the embedder's task, after an event
+    /// or an interrupt) to a pid or a registered name, waking the receiver.
+    /// `msg` may live anywhere (a scratch heap of the caller): it is copied.
+    /// Returns `false` when no such process exists.
+    pub fn send_external(&mut self, to: Term, msg: Term) -> Result<bool, crate::heap::OutOfMemory> {
+        let Some(Some(pid)) = self.sched.resolve(to) else {
+            return Ok(false);
+        };
+        if self.sched.get(pid).is_none() {
+            return Ok(false);
+        }
+        let (m, block) = crate::scheduler::copy_to_block(msg)?;
+        self.sched.deliver(None, pid, m, block);
+        Ok(true)
+    }
+
     /// Reports through [`Vm::watched_exit`] when process `pid` ends.
     pub fn watch(&mut self, pid: Pid) {
         self.watched = Some(pid);
