@@ -1,7 +1,9 @@
 %% Timers: erlang:send_after/start_timer/cancel_timer/read_timer, the
 %% timer module, and receive timeouts, firing in deadline order.
 -module(sched_timers).
--export([start/0]).
+-export([start/0, id/1]).
+
+id(X) -> X.
 
 collect(0) -> [];
 collect(N) -> receive M -> [M | collect(N - 1)] after 500 -> [timeout] end.
@@ -56,7 +58,14 @@ start() ->
     U1 = erlang:unique_integer([positive, monotonic]),
     U2 = erlang:unique_integer([positive, monotonic]),
     io:format("unique increasing: ~p~n", [U1 > 0 andalso U2 > U1]),
-    io:format("badarg timer: ~p~n", [try erlang:send_after(-1, self(), x) catch C:E -> {C, E} end]),
+    io:format("badarg timer: ~p~n", [bad_timer(id(-1))]),
     ok.
+
+bad_timer(T) ->
+    try erlang:send_after(T, self(), x) of
+        _ -> accepted
+    catch
+        C:E -> {C, E}
+    end.
 
 flush(M) -> receive M -> flush(M) after 0 -> ok end.
