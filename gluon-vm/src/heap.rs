@@ -18,6 +18,13 @@ use alloc::vec::Vec;
 #[derive(Copy, Clone, PartialEq, Eq, Debug)]
 pub struct OutOfMemory;
 
+/// Whether `p` points into `s`.
+#[inline]
+pub(crate) fn in_slice(s: &[Term], p: *const Term) -> bool {
+    let r = s.as_ptr_range();
+    p >= r.start && p < r.end
+}
+
 /// Allocates a block of `n` words filled with `[]`, failing instead of
 /// aborting when memory is exhausted.
 pub fn alloc_words(n: usize) -> Result<Box<[Term]>, OutOfMemory> {
@@ -34,6 +41,28 @@ pub struct Heap {
     stop: usize,
     fragments: crate::lazyvec::LazyVec<Box<[Term]>>,
     fragment_words: usize,
+    /// Generational state, allocated by the first collection: most
+    /// processes never collect, and an idle one should cost one word here.
+    gen: Option<Box<Generations>>,
+}
+
+/// What the generational collector keeps between collections.
+#[derive(Default)]
+pub struct Generations {
+    /// Words at the start of the block that have survived one collection;
+    /// the next minor collection promotes them to the old heap.
+    pub hwm: usize,
+    /// The old heap: promoted data, collected only by a major collection.
+    /// Nothing in it points into the young heap (terms are immutable).
+    pub old: Box<[Term]>,
+    /// Words in use in `old`.
+    pub old_top: usize,
+    /// Minor collections since the last major one.
+    pub minor_since_major: u32,
+    /// Minor collections in all.
+    pub minor_gcs: u32,
+    /// Major collections in all.
+    pub major_gcs: u32,
 }
 
 impl Heap {
@@ -47,6 +76,7 @@ impl Heap {
             stop,
             fragments: crate::lazyvec::LazyVec::new(),
             fragment_words: 0,
+            gen: None,
         })
     }
 
@@ -120,9 +150,34 @@ impl Heap {
         }
     }
 
-    /// Words owned in all: block and fragments.
+    /// Words owned in all: block, fragments and old heap.
     pub fn total_words(&self) -> usize {
-        self.block.len() + self.fragment_words
+        self.block.len() + self.fragment_words + self.old_words()
+    }
+
+    /// Words of the old heap (0 before the first promotion).
+    pub fn old_words(&self) -> usize {
+        self.gen.as_ref().map_or(0, |g| g.old.len())
+    }
+
+    /// The generational state, if the heap has been collected.
+    pub fn generations(&self) -> Option<&Generations> {
+        self.gen.as_deref()
+    }
+
+    /// The generational state, created on first use (by the collector).
+    pub(crate) fn generations_mut(&mut self) -> &mut Generations {
+        self.gen.get_or_insert_with(Default::default)
+    }
+
+    /// The young block and its used part, the fragments, and the old heap
+    /// with its used part: the collector's view of the from-space.
+    pub(crate) fn spaces(&self) -> (&[Term], &[Box<[Term]>], &[Term]) {
+        let old: &[Term] = match &self.gen {
+            Some(g) => &g.old[..g.old_top],
+            None => &[],
+        };
+        (&self.block[..self.htop], &self.fragments, old)
     }
 
     /// Allocates and returns a mutable slice of `n` words.
@@ -207,14 +262,11 @@ impl Heap {
         self.block.len() - self.stop
     }
 
-    /// Whether `p` points into this heap's block or fragments: only such
-    /// words are copied by the collector (literals are left in place).
+    /// Whether `p` points into memory this heap owns: its block, its
+    /// fragments or its old heap (literals and other heaps are elsewhere).
     pub fn contains(&self, p: *const Term) -> bool {
-        let in_slice = |s: &[Term]| {
-            let r = s.as_ptr_range();
-            p >= r.start && p < r.end
-        };
-        in_slice(&self.block[..self.htop]) || self.fragments.iter().any(|f| in_slice(f))
+        let (young, frags, old) = self.spaces();
+        in_slice(young, p) || in_slice(old, p) || frags.iter().any(|f| in_slice(f, p))
     }
 
     /// Replaces the heap by `block` holding `used` live words, keeping the
@@ -229,6 +281,22 @@ impl Heap {
         self.stop = new_stop;
         self.fragments.clear();
         self.fragment_words = 0;
+    }
+
+    /// Replaces the old heap (after a collection promoted into it or
+    /// emptied it).
+    pub(crate) fn set_old(&mut self, old: Box<[Term]>, top: usize) {
+        let g = self.generations_mut();
+        g.old = old;
+        g.old_top = top;
+    }
+
+    /// Takes the old heap out (to copy into it), leaving an empty one.
+    pub(crate) fn take_old(&mut self) -> (Box<[Term]>, usize) {
+        match &mut self.gen {
+            Some(g) => (core::mem::take(&mut g.old), core::mem::take(&mut g.old_top)),
+            None => (Box::default(), 0),
+        }
     }
 
     /// Conses `head` onto `tail` (allocating anywhere).
