@@ -46,6 +46,9 @@ pub struct Heap {
     gen: Option<Box<Generations>>,
 }
 
+/// The used young block, the fragments and the used old heap.
+pub(crate) type Spaces<'a> = (&'a [Term], &'a [Box<[Term]>], &'a [Term]);
+
 /// What the generational collector keeps between collections.
 #[derive(Default)]
 pub struct Generations {
@@ -172,7 +175,7 @@ impl Heap {
 
     /// The young block and its used part, the fragments, and the old heap
     /// with its used part: the collector's view of the from-space.
-    pub(crate) fn spaces(&self) -> (&[Term], &[Box<[Term]>], &[Term]) {
+    pub(crate) fn spaces(&self) -> Spaces<'_> {
         let old: &[Term] = match &self.gen {
             Some(g) => &g.old[..g.old_top],
             None => &[],
