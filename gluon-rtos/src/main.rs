@@ -15,7 +15,7 @@ const HELP: &str = "\
 gluon — run BEAM bytecode on the Gluon VM
 
 USAGE:
-    gluon run [-m MODULE] [-f FUNCTION] [--until-idle] PATH...
+    gluon run [-m MODULE] [-f FUNCTION] [--until-idle] [--max-memory SIZE] PATH...
     gluon --help | --version
 
 `run` loads every PATH (a .beam file, or a directory whose .beam files are
@@ -28,6 +28,11 @@ OPTIONS:
     --until-idle  keep running after MODULE:FUNCTION() returns, until no
                   process can make progress (by default the VM stops when
                   it returns, as `erl -eval 'M:F(), halt()'` does)
+    --max-memory SIZE
+                  budget for the memory of all processes (heaps, stacks,
+                  messages), in bytes or with a K, M or G suffix; a process
+                  that needs more is killed (reason `killed`, with an error
+                  report) and the others keep running
 
 Program output goes to standard output. The command exits with status 0
 when the function returns. An uncaught exception prints a crash report
@@ -37,6 +42,7 @@ a module that cannot be loaded is reported with the reason and exits 2.
 
 struct RunArgs {
     until_idle: bool,
+    max_memory: Option<usize>,
     module: Option<String>,
     function: String,
     paths: Vec<PathBuf>,
@@ -45,6 +51,7 @@ struct RunArgs {
 fn parse_run(args: &[String]) -> Result<RunArgs, String> {
     let mut r = RunArgs {
         until_idle: false,
+        max_memory: None,
         module: None,
         function: "start".into(),
         paths: Vec::new(),
@@ -55,6 +62,10 @@ fn parse_run(args: &[String]) -> Result<RunArgs, String> {
             "-m" => r.module = Some(it.next().ok_or("-m needs a module name")?.clone()),
             "-f" => r.function = it.next().ok_or("-f needs a function name")?.clone(),
             "--until-idle" => r.until_idle = true,
+            "--max-memory" => {
+                let v = it.next().ok_or("--max-memory needs a size")?;
+                r.max_memory = Some(parse_size(v).ok_or(format!("bad size {v}"))?);
+            }
             s if s.starts_with('-') => return Err(format!("unknown option {s}")),
             s => r.paths.push(PathBuf::from(s)),
         }
@@ -63,6 +74,18 @@ fn parse_run(args: &[String]) -> Result<RunArgs, String> {
         return Err("run needs at least one .beam file or directory".into());
     }
     Ok(r)
+}
+
+/// A size in bytes: digits with an optional K, M or G suffix (powers of
+/// 1024).
+fn parse_size(s: &str) -> Option<usize> {
+    let (digits, unit) = match s.char_indices().last()? {
+        (i, 'K' | 'k') => (&s[..i], 1 << 10),
+        (i, 'M' | 'm') => (&s[..i], 1 << 20),
+        (i, 'G' | 'g') => (&s[..i], 1 << 30),
+        _ => (s, 1),
+    };
+    digits.parse::<usize>().ok()?.checked_mul(unit)
 }
 
 /// The .beam files a PATH stands for, in a stable order.
@@ -81,6 +104,7 @@ fn beam_files(p: &Path) -> Result<Vec<PathBuf>, String> {
 }
 
 fn run(args: RunArgs) -> ExitCode {
+    gluon_vm::memory::set_limit(args.max_memory);
     let mut vm = Vm::new(Config::default(), Box::new(host::HostOs::new()));
     // The bundled library loads on first use, keeping start-up small.
     for (name, bytes) in stdlib::STDLIB {

@@ -19,9 +19,8 @@
 //! pointer to its copy; a copied cons cell gets [`Term::NONE`] in its head
 //! and the list pointer to its copy in its tail.
 
-use crate::heap::{alloc_words, in_slice, Heap, OutOfMemory};
+use crate::heap::{alloc_words, in_slice, Block, Heap, OutOfMemory};
 use crate::term::Term;
-use alloc::boxed::Box;
 
 /// The smallest heap block, in words.
 pub const MIN_HEAP_WORDS: usize = 8;
@@ -110,6 +109,12 @@ pub fn collect_as(
             g.minor_since_major = 0;
         }
     }
+    let max = g.max_words;
+    if max != 0 && heap.total_words() > max {
+        // As on the BEAM, the limit is checked when the heap is collected:
+        // the process has outgrown it for good.
+        return Err(OutOfMemory);
+    }
     Ok(())
 }
 
@@ -180,7 +185,7 @@ struct From<'a> {
     mature: &'a [Term],
     /// The rest of the block's heap part.
     young: &'a [Term],
-    fragments: &'a [Box<[Term]>],
+    fragments: &'a [Block],
     /// The old heap's used part, copied only by a major collection.
     old: &'a [Term],
     mode: Mode,
@@ -215,7 +220,7 @@ fn copy_into(
     let mut block = alloc_words(size)?;
     let (mut old_block, old_top) = match mode {
         Mode::Promote => heap.take_old(),
-        Mode::All | Mode::Move => (Box::default(), 0),
+        Mode::All | Mode::Move => (Block::empty(), 0),
     };
     let mut young_to = ToSpace {
         base: block.as_mut_ptr(),
@@ -276,7 +281,7 @@ fn copy_into(
     heap.install(block, live);
     match mode {
         Mode::Promote => heap.set_old(old_block, promoted_top),
-        Mode::All => heap.set_old(Box::default(), 0),
+        Mode::All => heap.set_old(Block::empty(), 0),
         Mode::Move => {}
     }
     Ok(live)

@@ -25,29 +25,65 @@ pub(crate) fn in_slice(s: &[Term], p: *const Term) -> bool {
     p >= r.start && p < r.end
 }
 
+/// Words of term memory from [`alloc_words`], charged to the VM's memory
+/// account (see [`crate::memory`]) until dropped.
+#[derive(Default)]
+pub struct Block(Box<[Term]>);
+
+impl Block {
+    /// A block of no words (nothing allocated or charged).
+    pub fn empty() -> Block {
+        Block(Box::default())
+    }
+}
+
+impl core::ops::Deref for Block {
+    type Target = [Term];
+    #[inline]
+    fn deref(&self) -> &[Term] {
+        &self.0
+    }
+}
+
+impl core::ops::DerefMut for Block {
+    #[inline]
+    fn deref_mut(&mut self) -> &mut [Term] {
+        &mut self.0
+    }
+}
+
+impl Drop for Block {
+    fn drop(&mut self) {
+        crate::memory::release(self.0.len());
+    }
+}
+
 /// Allocates a block of `n` words filled with `[]`, failing instead of
-/// aborting when memory is exhausted.
-pub fn alloc_words(n: usize) -> Result<Box<[Term]>, OutOfMemory> {
+/// aborting when memory is exhausted or the VM's budget would be exceeded.
+pub fn alloc_words(n: usize) -> Result<Block, OutOfMemory> {
+    crate::memory::charge(n)?;
     let mut v: Vec<Term> = Vec::new();
-    v.try_reserve_exact(n).map_err(|_| OutOfMemory)?;
+    if v.try_reserve_exact(n).is_err() {
+        crate::memory::release(n);
+        return Err(OutOfMemory);
+    }
     v.resize(n, Term::NIL);
-    Ok(v.into_boxed_slice())
+    Ok(Block(v.into_boxed_slice()))
 }
 
 /// A process's heap and stack.
 pub struct Heap {
-    block: Box<[Term]>,
+    block: Block,
     htop: usize,
     stop: usize,
-    fragments: crate::lazyvec::LazyVec<Box<[Term]>>,
-    fragment_words: usize,
+    fragments: crate::lazyvec::LazyVec<Block>,
     /// Generational state, allocated by the first collection: most
     /// processes never collect, and an idle one should cost one word here.
     gen: Option<Box<Generations>>,
 }
 
 /// The used young block, the fragments and the used old heap.
-pub(crate) type Spaces<'a> = (&'a [Term], &'a [Box<[Term]>], &'a [Term]);
+pub(crate) type Spaces<'a> = (&'a [Term], &'a [Block], &'a [Term]);
 
 /// What the generational collector keeps between collections.
 #[derive(Default)]
@@ -57,7 +93,7 @@ pub struct Generations {
     pub hwm: usize,
     /// The old heap: promoted data, collected only by a major collection.
     /// Nothing in it points into the young heap (terms are immutable).
-    pub old: Box<[Term]>,
+    pub old: Block,
     /// Words in use in `old`.
     pub old_top: usize,
     /// Minor collections since the last major one.
@@ -66,6 +102,9 @@ pub struct Generations {
     pub minor_gcs: u32,
     /// Major collections in all.
     pub major_gcs: u32,
+    /// `max_heap_size` in words (0: none): a collection that leaves the
+    /// heap larger kills the process.
+    pub max_words: usize,
 }
 
 impl Heap {
@@ -78,7 +117,6 @@ impl Heap {
             htop: 0,
             stop,
             fragments: crate::lazyvec::LazyVec::new(),
-            fragment_words: 0,
             gen: None,
         })
     }
@@ -110,7 +148,9 @@ impl Heap {
     /// Words in heap fragments.
     #[inline]
     pub fn fragment_words(&self) -> usize {
-        self.fragment_words
+        // Not kept in a field: a word per process for a sum that is 0
+        // (no fragments, one null check) nearly every time it is asked.
+        self.fragments.iter().map(|f| f.len()).sum()
     }
 
     /// Allocates `n` words from the block; the caller made sure they fit
@@ -139,23 +179,21 @@ impl Heap {
     fn alloc_fragment(&mut self, n: usize) -> Result<*mut Term, OutOfMemory> {
         let mut frag = alloc_words(n)?;
         let p = frag.as_mut_ptr();
-        self.fragment_words += n;
         self.fragments.push(frag);
         Ok(p)
     }
 
     /// Takes ownership of a block holding terms (a received message); it
     /// becomes a fragment that the next collection folds into the heap.
-    pub fn adopt(&mut self, block: Box<[Term]>) {
+    pub fn adopt(&mut self, block: Block) {
         if !block.is_empty() {
-            self.fragment_words += block.len();
             self.fragments.push(block);
         }
     }
 
     /// Words owned in all: block, fragments and old heap.
     pub fn total_words(&self) -> usize {
-        self.block.len() + self.fragment_words + self.old_words()
+        self.block.len() + self.fragment_words() + self.old_words()
     }
 
     /// Words of the old heap (0 before the first promotion).
@@ -275,7 +313,7 @@ impl Heap {
     /// Replaces the heap by `block` holding `used` live words, keeping the
     /// stack (copied to the new block's end). Fragments are dropped: the
     /// collector has copied everything live out of them.
-    pub fn install(&mut self, mut block: Box<[Term]>, used: usize) {
+    pub fn install(&mut self, mut block: Block, used: usize) {
         let depth = self.stack_used();
         let new_stop = block.len() - depth;
         block[new_stop..].copy_from_slice(&self.block[self.stop..]);
@@ -283,22 +321,21 @@ impl Heap {
         self.htop = used;
         self.stop = new_stop;
         self.fragments.clear();
-        self.fragment_words = 0;
     }
 
     /// Replaces the old heap (after a collection promoted into it or
     /// emptied it).
-    pub(crate) fn set_old(&mut self, old: Box<[Term]>, top: usize) {
+    pub(crate) fn set_old(&mut self, old: Block, top: usize) {
         let g = self.generations_mut();
         g.old = old;
         g.old_top = top;
     }
 
     /// Takes the old heap out (to copy into it), leaving an empty one.
-    pub(crate) fn take_old(&mut self) -> (Box<[Term]>, usize) {
+    pub(crate) fn take_old(&mut self) -> (Block, usize) {
         match &mut self.gen {
             Some(g) => (core::mem::take(&mut g.old), core::mem::take(&mut g.old_top)),
-            None => (Box::default(), 0),
+            None => (Block::empty(), 0),
         }
     }
 

@@ -22,6 +22,7 @@ pub mod lazyvec;
 pub mod loader;
 pub mod mailbox;
 pub mod map;
+pub mod memory;
 pub mod os;
 pub mod process;
 pub mod report;

@@ -12,7 +12,6 @@
 //! there instead of at the oldest message.
 
 use crate::term::Term;
-use alloc::boxed::Box;
 use alloc::collections::VecDeque;
 
 /// One queued message.
@@ -20,7 +19,7 @@ pub struct Message {
     /// The message term, pointing into `block` (or an immediate).
     pub term: Term,
     /// Storage of the term.
-    pub block: Box<[Term]>,
+    pub block: crate::heap::Block,
     /// Arrival number.
     pub seq: u64,
 }
@@ -41,7 +40,7 @@ pub struct Mailbox {
 
 impl Mailbox {
     /// Appends a message.
-    pub fn push(&mut self, term: Term, block: Box<[Term]>) {
+    pub fn push(&mut self, term: Term, block: crate::heap::Block) {
         let seq = self.next_seq;
         self.next_seq += 1;
         self.queue.push_back(Message { term, block, seq });
@@ -140,7 +139,7 @@ mod tests {
     use super::*;
 
     fn push(mb: &mut Mailbox, n: isize) {
-        mb.push(Term::small(n), Box::new([]));
+        mb.push(Term::small(n), crate::heap::Block::empty());
     }
 
     #[test]

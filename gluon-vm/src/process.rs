@@ -73,6 +73,9 @@ pub struct ProcInfo {
     pub receive_timer: Option<core::num::NonZeroU64>,
     /// Set when the receive timer fired; `wait_timeout` then falls through.
     pub timed_out: bool,
+    /// `erlang:garbage_collect` asked for a major collection, which the
+    /// interpreter runs when the call returns (only it knows the roots).
+    pub gc_requested: bool,
     /// An exit signal that must end the process when its current
     /// instruction completes (set while it runs, e.g. `exit(self(), kill)`).
     pub pending_exit: Option<Term>,
@@ -99,6 +102,7 @@ impl ProcInfo {
             dict: LazyVec::new(),
             receive_timer: None,
             timed_out: false,
+            gc_requested: false,
             pending_exit: None,
             reductions: 0,
             initial_call,

@@ -24,7 +24,7 @@ struct Signal {
     to: Pid,
     from: Pid,
     reason: Term,
-    block: Box<[Term]>,
+    block: crate::heap::Block,
     /// Sent because a linked process died (rather than by `exit/2`).
     link: bool,
 }
@@ -83,6 +83,8 @@ pub struct SpawnOpts {
     pub priority: Option<Priority>,
     /// Initial heap size in words.
     pub min_heap: Option<usize>,
+    /// `max_heap_size` in words (0: none).
+    pub max_heap: usize,
 }
 
 /// Processes and what connects them.
@@ -105,7 +107,7 @@ pub struct Scheduler {
     pub(crate) running: Option<Pid>,
     /// Messages for the running process sent while it runs by code that
     /// has no access to it (a process it killed reporting 'DOWN').
-    pub(crate) inbox: Vec<(Term, Box<[Term]>)>,
+    pub(crate) inbox: Vec<(Term, crate::heap::Block)>,
     /// Links (pids) and monitors (reference ids) of the running process
     /// that ended while it ran, to drop from its state.
     forget: Vec<(Option<Pid>, Option<u64>)>,
@@ -252,6 +254,9 @@ impl Scheduler {
             p.saved_x.push(c);
         }
         p.heap.push(self.tramp.stop().to_term());
+        if opts.max_heap != 0 {
+            p.heap.generations_mut().max_words = opts.max_heap;
+        }
         if let Some(prio) = opts.priority {
             p.info.priority = prio;
         }
@@ -303,7 +308,13 @@ impl Scheduler {
 
     /// Delivers a message (already copied into `block`) to `to`; `me` is
     /// the running process, which is not in the table.
-    pub fn deliver(&mut self, me: Option<&mut ProcInfo>, to: Pid, msg: Term, block: Box<[Term]>) {
+    pub fn deliver(
+        &mut self,
+        me: Option<&mut ProcInfo>,
+        to: Pid,
+        msg: Term,
+        block: crate::heap::Block,
+    ) {
         if let Some(me) = me {
             if me.pid == to {
                 me.mailbox.push(msg, block);
@@ -489,9 +500,9 @@ impl Scheduler {
 }
 
 /// Copies `t` into a block of its own (for a message or a signal).
-pub fn copy_to_block(t: Term) -> Result<(Term, Box<[Term]>), OutOfMemory> {
+pub fn copy_to_block(t: Term) -> Result<(Term, crate::heap::Block), OutOfMemory> {
     if t.is_immediate() {
-        return Ok((t, Box::new([])));
+        return Ok((t, crate::heap::Block::empty()));
     }
     let mut block = alloc_words(copy::flat_size(t))?;
     let c = copy::copy_into(t, &mut block);
@@ -505,7 +516,7 @@ fn block_with(
     reason: Term,
     extra: usize,
     build: impl FnOnce(&mut [Term], Term) -> Term,
-) -> Result<(Term, Box<[Term]>), OutOfMemory> {
+) -> Result<(Term, crate::heap::Block), OutOfMemory> {
     let n = if reason.is_immediate() {
         0
     } else {
@@ -522,7 +533,7 @@ fn block_with(
 }
 
 /// `{'EXIT', From, Reason}`.
-pub fn exit_message(from: Pid, reason: Term) -> Result<(Term, Box<[Term]>), OutOfMemory> {
+pub fn exit_message(from: Pid, reason: Term) -> Result<(Term, crate::heap::Block), OutOfMemory> {
     block_with(reason, 4, |s, r| {
         s[0] = Term::header(HeaderTag::Tuple, 3);
         s[1] = Term::atom(atom::EXIT_UPPER);
@@ -533,7 +544,10 @@ pub fn exit_message(from: Pid, reason: Term) -> Result<(Term, Box<[Term]>), OutO
 }
 
 /// `{timeout, Ref, Msg}` for `erlang:start_timer`.
-pub fn timeout_message(reference: u64, msg: Term) -> Result<(Term, Box<[Term]>), OutOfMemory> {
+pub fn timeout_message(
+    reference: u64,
+    msg: Term,
+) -> Result<(Term, crate::heap::Block), OutOfMemory> {
     block_with(msg, 4 + REF_WORDS, |s, m| {
         let (tuple, rf) = s.split_at_mut(4);
         rf[0] = Term::header(HeaderTag::Ref, WORDS_PER_U64);
@@ -559,7 +573,7 @@ pub fn down_message(
     reference: u64,
     obj: DownObject,
     reason: Term,
-) -> Result<(Term, Box<[Term]>), OutOfMemory> {
+) -> Result<(Term, crate::heap::Block), OutOfMemory> {
     block_with(reason, 6 + REF_WORDS + 3, |s, r| {
         let (tuple, rest) = s.split_at_mut(6);
         let (rf, named) = rest.split_at_mut(REF_WORDS);

@@ -5,7 +5,6 @@
 
 use crate::process::Pid;
 use crate::term::Term;
-use alloc::boxed::Box;
 use alloc::collections::BTreeMap;
 
 /// What happens when a timer fires.
@@ -19,7 +18,7 @@ pub enum TimerEvent {
         /// The message.
         msg: Term,
         /// Storage of the message.
-        block: Box<[Term]>,
+        block: crate::heap::Block,
     },
 }
 

@@ -37,6 +37,8 @@ struct View<'p> {
     info: &'p ProcInfo,
     /// Heap block, all heap words, and stack words.
     sizes: (usize, usize, usize),
+    /// Minor collections so far and `max_heap_size` in words.
+    gc: (u32, usize),
     /// Where the process is (unknown for the caller itself).
     ip: Option<crate::code::CodePtr>,
     running: bool,
@@ -44,6 +46,43 @@ struct View<'p> {
 
 fn sizes(h: &Heap) -> (usize, usize, usize) {
     (h.capacity(), h.total_words(), h.stack_used())
+}
+
+fn gc_counts(h: &Heap) -> (u32, usize) {
+    h.generations()
+        .map_or((0, 0), |g| (g.minor_gcs, g.max_words))
+}
+
+/// The `garbage_collection` item, in the BEAM's shape and order.
+fn gc_item(
+    v: &View<'_>,
+    out: &mut Heap,
+    atoms: &crate::term::AtomTable,
+) -> Result<Term, Exception> {
+    let mut max = [
+        (Term::atom(atom::ERROR_LOGGER), Term::TRUE),
+        (Term::atom(atom::KILL), Term::TRUE),
+        (Term::atom(atom::SIZE), Term::small(v.gc.1 as isize)),
+    ];
+    let max = crate::map::from_pairs(out, &mut max, atoms)?;
+    let items = [
+        (atom::MAX_HEAP_SIZE, max),
+        (atom::MIN_BIN_VHEAP_SIZE, Term::small(0)),
+        (
+            atom::MIN_HEAP_SIZE,
+            Term::small(crate::scheduler::INITIAL_HEAP_WORDS as isize),
+        ),
+        (
+            atom::FULLSWEEP_AFTER,
+            Term::small(crate::gc::FULLSWEEP_AFTER as isize),
+        ),
+        (atom::MINOR_GCS, Term::small(v.gc.0 as isize)),
+    ];
+    let mut list = Vec::with_capacity(items.len());
+    for (k, val) in items {
+        list.push(out.tuple(&[Term::atom(k), val])?);
+    }
+    Ok(out.list_from(&list, Term::NIL)?)
 }
 
 fn mfa(heap: &mut Heap, m: Atom, f: Atom, a: u32) -> Result<Term, Exception> {
@@ -56,9 +95,11 @@ fn item(
     it: Atom,
     out: &mut Heap,
     modules: &[crate::code::Module],
+    atoms: &crate::term::AtomTable,
 ) -> Result<Term, Exception> {
     let info = v.info;
     Ok(match it {
+        atom::GARBAGE_COLLECTION => gc_item(v, out, atoms)?,
         atom::STATUS => Term::atom(match (v.running, info.status) {
             (true, _) => atom::RUNNING,
             (_, Status::Waiting) => atom::WAITING,
@@ -147,11 +188,12 @@ fn info_of(ctx: &mut Ctx<'_>, pid: usize, items: &[Atom]) -> Result<Option<Vec<T
         let view = View {
             info: ctx.me,
             sizes: sizes(ctx.heap),
+            gc: gc_counts(ctx.heap),
             ip: None,
             running: true,
         };
         for &it in items {
-            out.push(item(&view, it, ctx.heap, ctx.modules)?);
+            out.push(item(&view, it, ctx.heap, ctx.modules, ctx.atoms)?);
         }
         return Ok(Some(out));
     }
@@ -161,11 +203,12 @@ fn info_of(ctx: &mut Ctx<'_>, pid: usize, items: &[Atom]) -> Result<Option<Vec<T
     let view = View {
         info: &p.info,
         sizes: sizes(&p.heap),
+        gc: gc_counts(&p.heap),
         ip: Some(p.ip),
         running: false,
     };
     for &it in items {
-        out.push(item(&view, it, ctx.heap, ctx.modules)?);
+        out.push(item(&view, it, ctx.heap, ctx.modules, ctx.atoms)?);
     }
     Ok(Some(out))
 }

@@ -193,7 +193,9 @@ fn spawn_opts(list: Term) -> Result<SpawnOpts, Exception> {
                         .ok_or_else(Exception::badarg)?;
                     o.min_heap = Some(n as usize);
                 }
-                // Accepted; enforced by the memory subsystem when it lands.
+                Some(atom::MAX_HEAP_SIZE) => o.max_heap = max_heap_words(v)?,
+                // Other options (fullsweep_after, message_queue_data...)
+                // are accepted and have no effect here.
                 Some(_) => {}
                 None => return Err(Exception::badarg()),
             },
@@ -213,6 +215,44 @@ fn spawn_opt4(ctx: &mut Ctx<'_>, a: &[Term]) -> BifResult {
     let (args, call) = mfa_args(a)?;
     let opts = spawn_opts(a[3])?;
     spawn_with(ctx, &args, call, opts)
+}
+
+/// A `max_heap_size` value: a size in words, or a map with `size` and
+/// optional `kill` and `error_logger` flags. With `kill => false` the BEAM
+/// only logs; Gluon does not watch such a limit at all.
+fn max_heap_words(v: Term) -> Result<usize, Exception> {
+    let size = |t: Term| t.as_small().filter(|&n| n >= 0).map(|n| n as usize);
+    if let Some(n) = size(v) {
+        return Ok(n);
+    }
+    if !v.is_map() {
+        return Err(Exception::badarg());
+    }
+    // Only the keys OTP knows are allowed, with values of the right type.
+    let mut words = 0;
+    let mut kill = true;
+    let pairs = crate::map::as_flat(v).ok_or_else(Exception::badarg)?;
+    for kv in pairs.chunks(2) {
+        let (k, val) = (kv[0], kv[1]);
+        match k.as_atom() {
+            Some(atom::SIZE) => words = size(val).ok_or_else(Exception::badarg)?,
+            Some(atom::KILL) if val.is_boolean() => kill = val == Term::TRUE,
+            Some(atom::ERROR_LOGGER) | Some(atom::INCLUDE_SHARED_BINARIES) if val.is_boolean() => {}
+            _ => return Err(Exception::badarg()),
+        }
+    }
+    Ok(if kill { words } else { 0 })
+}
+
+/// `#{error_logger => true, kill => true, size => Words}`, the shape
+/// `process_flag(max_heap_size, _)` returns the old setting in.
+fn max_heap_map(ctx: &mut Ctx<'_>, words: usize) -> BifResult {
+    let mut pairs = [
+        (Term::atom(atom::ERROR_LOGGER), Term::TRUE),
+        (Term::atom(atom::KILL), Term::TRUE),
+        (Term::atom(atom::SIZE), Term::small(words as isize)),
+    ];
+    Ok(crate::map::from_pairs(ctx.heap, &mut pairs, ctx.atoms)?)
 }
 
 fn priority_of(t: Term) -> Result<Priority, Exception> {
@@ -467,8 +507,14 @@ fn process_flag(ctx: &mut Ctx<'_>, a: &[Term]) -> BifResult {
             ctx.me.priority = priority_of(a[1])?;
             Ok(priority_atom(old))
         }
-        // Heap sizing flags are accepted (enforced by the memory work).
-        Some(atom::MIN_HEAP_SIZE) | Some(atom::MAX_HEAP_SIZE) => Ok(Term::small(0)),
+        Some(atom::MAX_HEAP_SIZE) => {
+            let words = max_heap_words(a[1])?;
+            let old = ctx.heap.generations().map_or(0, |g| g.max_words);
+            ctx.heap.generations_mut().max_words = words;
+            max_heap_map(ctx, old)
+        }
+        // The initial size only matters at spawn: accepted, no effect.
+        Some(atom::MIN_HEAP_SIZE) => Ok(Term::small(crate::scheduler::INITIAL_HEAP_WORDS as isize)),
         _ => Err(Exception::badarg()),
     }
 }

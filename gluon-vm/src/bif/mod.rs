@@ -19,6 +19,7 @@ mod erlang_info;
 mod erlang_int;
 mod erlang_iolist;
 mod erlang_list;
+mod erlang_memory;
 mod erlang_misc;
 mod erlang_proc;
 #[cfg(test)]
@@ -74,6 +75,9 @@ pub enum Origin {
     RaisedWithArgs(Term),
     /// `erlang:raise/3`: this stacktrace replaces the built one.
     Reraised(Term),
+    /// Memory ran out (the VM's budget or the process's
+    /// `max_heap_size`): no catch applies, the process is killed.
+    OutOfMemory,
 }
 
 /// An exception raised by a BIF.
@@ -129,9 +133,16 @@ impl Exception {
 }
 
 impl From<OutOfMemory> for Exception {
+    /// Running out of memory kills the process (reason `killed`, as the
+    /// BEAM does on `max_heap_size`); it is not an error Erlang code can
+    /// catch and retry.
     #[cold]
     fn from(_: OutOfMemory) -> Exception {
-        Exception::system_limit()
+        Exception {
+            class: Class::Exit,
+            reason: Term::atom(atom::KILLED),
+            origin: Origin::OutOfMemory,
+        }
     }
 }
 
@@ -223,6 +234,7 @@ pub fn table() -> impl Iterator<Item = &'static BifDef> {
         .chain(erlang_proc::BIFS)
         .chain(erlang_code::BIFS)
         .chain(erlang_info::BIFS)
+        .chain(erlang_memory::BIFS)
         .chain(erlang_time::BIFS)
         .chain(lists::BIFS)
         .chain(maps::BIFS)

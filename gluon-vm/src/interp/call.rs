@@ -55,6 +55,13 @@ impl Machine<'_> {
                 match r {
                     Ok(v) => {
                         self.r.x[0] = v;
+                        if self.p.info.gc_requested {
+                            // After a call only its result is live.
+                            self.p.info.gc_requested = false;
+                            if let Err(e) = self.collect_as(0, 1, Some(crate::gc::Kind::Major)) {
+                                return Err((e.into(), ErrorSite::Here(at)));
+                            }
+                        }
                         if tail == Tail::Yes {
                             match self.p.heap.pop() {
                                 Some(cp) if cp.is_header() => self.ip = CodePtr::from_term(cp).0,

@@ -80,12 +80,13 @@ impl Machine<'_> {
         site: ErrorSite,
     ) -> Result<(), Outcome> {
         let trace = match exc.origin {
+            Origin::OutOfMemory => Err(OutOfMemory),
             Origin::Reraised(t) => Ok(t),
             _ => self.build_trace(&exc, site),
         };
-        let (exc, trace) = match trace {
-            Ok(t) => (exc, t),
-            Err(OutOfMemory) => (Exception::system_limit(), Term::NIL),
+        let trace = match trace {
+            Ok(t) => t,
+            Err(OutOfMemory) => return Err(self.out_of_memory()),
         };
         let class = Term::atom(exc.class.atom());
         let raw = self.p.heap.tuple(&[class, trace]).unwrap_or(Term::NIL);
@@ -115,6 +116,29 @@ impl Machine<'_> {
         self.r.x[3] = raw;
         self.ip = entry.handler.0;
         Ok(())
+    }
+
+    /// Kills the process that ran out of memory, with an error report: no
+    /// catch applies, and links and monitors see the reason `killed`.
+    #[cold]
+    fn out_of_memory(&mut self) -> Outcome {
+        let heap = &self.p.heap;
+        let words = heap.total_words();
+        let why = match heap.generations().map(|g| g.max_words) {
+            Some(max) if max != 0 && words > max => "maximum heap size reached",
+            _ => "VM memory budget exhausted",
+        };
+        let budget = match crate::memory::limit() {
+            Some(l) => alloc::format!("{l} bytes"),
+            None => alloc::string::String::from("no budget"),
+        };
+        let report = alloc::format!(
+            "=ERROR REPORT====\nProcess <0.{}.0> killed: {why}\n(heap {words} words; VM term memory {} bytes, {budget})\n\n",
+            self.p.info.pid,
+            crate::memory::used(),
+        );
+        self.vm.os.report_write(report.as_bytes());
+        Outcome::Exited(Term::atom(atom::KILLED))
     }
 
     /// The stacktrace list for an exception raised at `site`.

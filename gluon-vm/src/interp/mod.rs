@@ -144,12 +144,25 @@ impl Machine<'_> {
     #[inline(never)]
     #[cold]
     fn collect(&mut self, need: usize, live: usize) -> Result<(), OutOfMemory> {
+        self.collect_as(need, live, None)
+    }
+
+    /// [`Machine::collect`] with a choice of collection.
+    #[inline(never)]
+    #[cold]
+    pub(super) fn collect_as(
+        &mut self,
+        need: usize,
+        live: usize,
+        force: Option<gc::Kind>,
+    ) -> Result<(), OutOfMemory> {
         let live = live.min(X_REGS);
         let p = &mut *self.p;
-        gc::collect(
+        gc::collect_as(
             &mut p.heap,
             &mut [&mut self.r.x[..live], &mut p.info.dict[..]],
             need,
+            force,
         )
     }
 
@@ -226,7 +239,7 @@ impl Machine<'_> {
                 match $e {
                     Ok(v) => v,
                     Err(OutOfMemory) => {
-                        return Err((Exception::system_limit(), ErrorSite::Here($here)))
+                        return Err((Exception::from(OutOfMemory), ErrorSite::Here($here)))
                     }
                 }
             };

@@ -167,6 +167,22 @@ predefined_atoms! {
     STANDARD_IO = "standard_io",
     STANDARD_ERROR = "standard_error",
     USER = "user",
+    // Memory: erlang:memory/0,1, garbage collection and heap limits.
+    ERROR_LOGGER = "error_logger",
+    SIZE = "size",
+    MINOR_GCS = "minor_gcs",
+    FULLSWEEP_AFTER = "fullsweep_after",
+    MIN_BIN_VHEAP_SIZE = "min_bin_vheap_size",
+    TOTAL = "total",
+    PROCESSES = "processes",
+    PROCESSES_USED = "processes_used",
+    SYSTEM = "system",
+    ATOM = "atom",
+    ATOM_USED = "atom_used",
+    BINARY = "binary",
+    CODE = "code",
+    ETS = "ets",
+    INCLUDE_SHARED_BINARIES = "include_shared_binaries",
 }
 
 /// Interned atom names. Lookup by name is a B-tree search (no hasher needed
