@@ -54,7 +54,9 @@ start() ->
                                      try_op(fun() -> pow2(64) rem id(0.0) end)]),
     io:format("float mix: ~w ~w ~w~n", [pow2(64) + 0.5, pow2(64) * 1.5, pow2(100) / pow2(98)]),
     io:format("huge: ~w~n", [try_op(fun() -> pow2(33554360) * pow2(100) end)]),
-    io:format("limit ok: ~w~n", [(pow2(33554367) - 1 + pow2(33554367)) bsr 33554366]),
+    %% OTP 25 allows 33,554,368 bits, OTP 27 and later 4,194,240: stay
+    %% below the one and above the other.
+    io:format("below limit: ~w~n", [(pow2(4194000) - 1 + pow2(4194000)) bsr 4193999]),
     io:format("limit: ~w ~w~n", [try_op(fun() -> pow2(33554367) + pow2(33554367) end),
-                                 try_op(fun() -> pow2(16777184) * pow2(16777184) end)]),
+                                 try_op(fun() -> pow2(2097000) * pow2(2097000) * pow2(2097000) * pow2(30000000) end)]),
     ok.
