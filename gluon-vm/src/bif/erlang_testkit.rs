@@ -127,7 +127,9 @@ impl Env {
 
     fn show_into(&self, t: Term, out: &mut String) {
         if t.is_integer() {
-            let s = super::erlang_int::to_radix(t, 10).unwrap_or_default();
+            let s = super::erlang_int::to_radix(t, 10)
+                .and_then(Result::ok)
+                .unwrap_or_default();
             out.push_str(core::str::from_utf8(&s).unwrap_or("?"));
         } else if let Some(f) = t.as_float() {
             out.push_str(&format!("{f:?}"));

@@ -32,6 +32,7 @@ mod erlang_types;
 mod io;
 mod lists;
 mod maps;
+mod math;
 
 /// The class of an exception.
 #[derive(Copy, Clone, PartialEq, Eq, Debug)]
@@ -239,4 +240,5 @@ pub fn table() -> impl Iterator<Item = &'static BifDef> {
         .chain(lists::BIFS)
         .chain(maps::BIFS)
         .chain(io::BIFS)
+        .chain(math::BIFS)
 }
