@@ -73,15 +73,7 @@ pub fn reserve(heap: &mut Heap, acc: Term, extra: usize) -> Result<Appending, Ou
             }
         }
     }
-    let room = (new_len.div_ceil(8) * 2).max(MIN_ROOM);
-    let words = room.div_ceil(W);
-    let s = heap.alloc_slice(2 + words)?;
-    s[0] = Term::header(HeaderTag::WritableBin, 1 + words);
-    s[1] = Term::from_raw(new_len);
-    for w in &mut s[2..] {
-        *w = Term::from_raw(0);
-    }
-    let buf = Term::boxed_ptr(s.as_ptr());
+    let buf = new_buffer(heap, new_len.div_ceil(8) * 2, new_len)?;
     if let Some((src, soff, _)) = super::bit_view(acc) {
         bits::copy_bits(src, soff, bytes_mut(buf), 0, len);
     }
@@ -91,6 +83,27 @@ pub fn reserve(heap: &mut Heap, acc: Term, extra: usize) -> Result<Appending, Ou
         at: len,
         len: new_len,
     })
+}
+
+/// A writable binary of at least `room` bytes, `used` bits of them in use.
+fn new_buffer(heap: &mut Heap, room: usize, used: usize) -> Result<Term, OutOfMemory> {
+    let words = room.max(MIN_ROOM).div_ceil(W);
+    let s = heap.alloc_slice(2 + words)?;
+    s[0] = Term::header(HeaderTag::WritableBin, 1 + words);
+    s[1] = Term::from_raw(used);
+    for w in &mut s[2..] {
+        *w = Term::from_raw(0);
+    }
+    Ok(Term::boxed_ptr(s.as_ptr()))
+}
+
+/// An empty bitstring over a new writable binary with room for about
+/// `hint` bytes (`bs_init_writable`, which starts binary comprehensions).
+pub fn empty_writable(heap: &mut Heap, hint: usize) -> Result<Term, OutOfMemory> {
+    // The hint is the compiler's guess; do not let it reserve megabytes.
+    const MAX_HINT: usize = 64 * 1024;
+    let buf = new_buffer(heap, hint.min(MAX_HINT), 0)?;
+    super::new_sub_binary(heap, buf, 0, 0)
 }
 
 #[cfg(test)]

@@ -64,7 +64,11 @@ fn to_half(f: f64) -> Option<u16> {
     // exponent's own step, then round to an integer mantissa.
     let bits = a.to_bits();
     let exp = ((bits >> 52) & 0x7ff) as i32 - 1023;
-    let (e, step_exp) = if exp < -14 { (0, -24) } else { (exp + 15, exp - 10) };
+    let (e, step_exp) = if exp < -14 {
+        (0, -24)
+    } else {
+        (exp + 15, exp - 10)
+    };
     let scaled = a / pow2(step_exp);
     let mut m = round_even(scaled) as u32;
     let mut e = e as u32;

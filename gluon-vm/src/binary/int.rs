@@ -137,7 +137,11 @@ fn twos_complement(v: Term, n: usize) -> Option<Vec<u8>> {
     if let Some(s) = v.as_small() {
         let fill = if s < 0 { 0xff } else { 0 };
         for (j, b) in out.iter_mut().enumerate() {
-            *b = if j < 8 { (s as i64 >> (8 * j)) as u8 } else { fill };
+            *b = if j < 8 {
+                (s as i64 >> (8 * j)) as u8
+            } else {
+                fill
+            };
         }
         return Some(out);
     }

@@ -16,8 +16,8 @@
 
 pub mod append;
 pub mod bits;
-pub mod int;
 pub mod float;
+pub mod int;
 pub mod matchctx;
 pub mod utf;
 
