@@ -153,6 +153,23 @@ pub fn as_bytes(t: Term) -> Option<&'static [u8]> {
     bytes.get(off / 8..off / 8 + len / 8)
 }
 
+/// The bytes of a binary (a whole number of bytes) at any bit offset:
+/// borrowed when byte-aligned, else copied. `None` for other terms.
+pub fn binary_bytes(t: Term) -> Option<alloc::borrow::Cow<'static, [u8]>> {
+    let (bytes, off, len) = bit_view(t)?;
+    if len % 8 != 0 {
+        return None;
+    }
+    if off % 8 == 0 {
+        return bytes
+            .get(off / 8..off / 8 + len / 8)
+            .map(alloc::borrow::Cow::Borrowed);
+    }
+    let mut v = alloc::vec![0u8; len / 8];
+    bits::copy_bits(bytes, off, &mut v, 0, len);
+    Some(alloc::borrow::Cow::Owned(v))
+}
+
 /// Whether this is a binary (a whole number of bytes).
 pub fn is_binary(t: Term) -> bool {
     matches!(bit_view(t), Some((_, _, len)) if len % 8 == 0)
