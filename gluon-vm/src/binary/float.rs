@@ -3,15 +3,13 @@
 use super::int::Flags;
 
 /// The bits of `f` as a `size`-bit float, or `None` when the size is not
-/// 16, 32 or 64 or `f` does not fit (`badarg` on the BEAM).
+/// 16, 32 or 64 (`badarg` on the BEAM). A value too large for a narrow
+/// float becomes an infinity, as on the BEAM.
 pub fn encode(f: f64, size: usize) -> Option<u64> {
     match size {
         64 => Some(f.to_bits()),
-        32 => {
-            let g = f as f32;
-            g.is_finite().then_some(g.to_bits() as u64)
-        }
-        16 => to_half(f).map(u64::from),
+        32 => Some((f as f32).to_bits() as u64),
+        16 => Some(u64::from(to_half(f).unwrap_or(if f < 0.0 { 0xfc00 } else { 0x7c00 }))),
         _ => None,
     }
 }

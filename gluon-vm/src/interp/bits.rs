@@ -88,13 +88,10 @@ fn times(units: usize, unit: u16) -> Result<usize, Fault> {
 
 /// The value of a number as a float (for float segments).
 fn number(t: Term) -> Option<f64> {
-    t.as_float().or_else(|| {
-        if t.is_integer() {
-            crate::bignum::to_f64(t).filter(|f| f.is_finite())
-        } else {
-            None
-        }
-    })
+    if let Some(n) = t.as_small() {
+        return Some(n as f64);
+    }
+    t.as_float().or_else(|| crate::bignum::to_f64(t))
 }
 
 impl Machine<'_> {
