@@ -7,6 +7,7 @@ use crate::os::Os;
 use crate::term::{atom, Atom, AtomTable, Term};
 
 mod erlang_arith;
+mod erlang_bitstr;
 mod erlang_code;
 mod erlang_compare;
 mod erlang_convert;
@@ -227,6 +228,7 @@ pub fn table() -> impl Iterator<Item = &'static BifDef> {
         .chain(erlang_list::BIFS)
         .chain(erlang_convert::BIFS)
         .chain(erlang_iolist::BIFS)
+        .chain(erlang_bitstr::BIFS)
         .chain(erlang_float::BIFS)
         .chain(erlang_float_fmt::BIFS)
         .chain(erlang_error::BIFS)

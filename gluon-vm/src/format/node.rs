@@ -265,15 +265,18 @@ impl Builder<'_> {
 
     /// Whether `t` is a bitstring written as (breakable) segments.
     fn is_segments(&self, t: Term, d: usize) -> bool {
-        let Some((bytes, off, bits)) = bit_view(t) else {
+        let Some((_, _, bits)) = bit_view(t) else {
             return false;
         };
         if bits == 0 || d == 1 {
             return false;
         }
-        if off % 8 == 0 && bits % 8 == 0 && self.tree.opts.strings() {
-            let b = &bytes[off / 8..off / 8 + bits / 8];
-            return matches!(binary_text(b, d, self.tree.opts.unicode), BinText::Segments);
+        if bits % 8 == 0 && self.tree.opts.strings() {
+            let b = crate::binary::binary_bytes(t).unwrap_or_default();
+            return matches!(
+                binary_text(&b, d, self.tree.opts.unicode),
+                BinText::Segments
+            );
         }
         true
     }

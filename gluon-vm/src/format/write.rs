@@ -358,9 +358,9 @@ fn write_bitstring(out: &mut String, t: Term, d: usize, opts: WriteOpts) {
         out.push_str("<<...>>");
         return;
     }
-    let aligned = (off % 8 == 0 && bits % 8 == 0).then(|| &bytes[off / 8..off / 8 + bits / 8]);
-    if let Some(b) = aligned.filter(|_| opts.strings()) {
-        if let BinText::Str(chars, utf8, more) = binary_text(b, d, opts.unicode) {
+    let whole = crate::binary::binary_bytes(t);
+    if let Some(b) = whole.filter(|_| opts.strings()) {
+        if let BinText::Str(chars, utf8, more) = binary_text(&b, d, opts.unicode) {
             out.push_str("<<");
             write_quoted(out, chars.into_iter(), '"', opts.unicode);
             if utf8 {

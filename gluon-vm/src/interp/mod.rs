@@ -6,6 +6,8 @@
 //! address. So every continuation pointer lives on the stack, which makes
 //! stack walks for exceptions and stacktraces unambiguous.
 
+mod bits;
+mod bs_match;
 mod call;
 mod exception;
 mod float;
@@ -76,6 +78,8 @@ pub(crate) struct Machine<'a> {
     pub ip: *const Instr,
     /// Reductions left in this slice.
     pub reds: isize,
+    /// Where the OTP 24 `bs_put_*` instructions write.
+    bs: bits::Builder,
 }
 
 /// Runs `p` for about `budget` reductions; returns why it stopped and the
@@ -90,6 +94,7 @@ pub fn run(vm: &mut Vm, p: &mut Process, r: &mut Regs, budget: usize) -> (Outcom
         p,
         r,
         reds: budget as isize,
+        bs: bits::Builder::default(),
     };
     let out = m.execute();
     m.p.ip = CodePtr(m.ip);
@@ -306,6 +311,7 @@ impl Machine<'_> {
                     Some(cp) if cp.is_header() => self.ip = CodePtr::from_term(cp).0,
                     _ => return Err((Exception::badarg(), ErrorSite::Here(here))),
                 },
+                Instr::Bits(op) => self.bits(op, here)?,
                 Instr::CodeEnd => {
                     // Malformed code ran off the end of its module.
                     return Err((Exception::badarg(), ErrorSite::Here(here)));

@@ -337,8 +337,9 @@ pub enum HeaderTag {
     FlatMap = 11,
     /// A large map in a hash trie node.
     HashMap = 12,
-    /// Reserved for future kinds.
-    Reserved13 = 13,
+    /// A binary under construction with spare room (see
+    /// `binary::append`); only ever seen through a sub-binary.
+    WritableBin = 13,
     /// Reserved for future kinds.
     Reserved14 = 14,
     /// Reserved for future kinds.
@@ -362,7 +363,7 @@ impl HeaderTag {
             10 => HeaderTag::MatchCtx,
             11 => HeaderTag::FlatMap,
             12 => HeaderTag::HashMap,
-            13 => HeaderTag::Reserved13,
+            13 => HeaderTag::WritableBin,
             14 => HeaderTag::Reserved14,
             _ => HeaderTag::Reserved15,
         }
@@ -380,6 +381,8 @@ impl HeaderTag {
             HeaderTag::Fun => (1, arity.saturating_sub(1)),
             // Length and offset are raw; the original binary is a term.
             HeaderTag::SubBin => (2, 1),
+            // Position and end are raw; the binary matched is a term.
+            HeaderTag::MatchCtx => (2, 1),
             _ => (arity, 0),
         }
     }
