@@ -32,7 +32,10 @@ pub trait FunResolver {
 /// with the `used` option reports).
 ///
 /// Exactly [`decoded_words`]`(bytes)` words are allocated, in one piece,
-/// only once the whole input has been validated; errors found while
+/// only once the whole input has been validated (plus, for each map of
+/// more than [`crate::map::MAX_FLAT`] pairs, the words of its hash trie,
+/// built after the flat pairs were checked, whose shape depends on the
+/// keys' hashes); errors found while
 /// building (atom table full, duplicate map keys, a fun the resolver
 /// refuses) leave those words allocated but filled with `[]`. Export funs are [`EtfError::Unsupported`]
 /// here; see [`decode_with`].
