@@ -21,6 +21,7 @@ start() ->
     random_ops(42, 2000, 40),
     persistence(),
     bulk(),
+    literal(),
     ok.
 
 %% Insert 1..100 one at a time, checking at every size; then delete in a
@@ -155,3 +156,11 @@ bulk() ->
                    A =:= A#{1 := b}, A == A#{1 => a}}),
     C = maps:from_keys(lists:seq(1, 1000), 0),
     show("from_keys", {map_size(C), maps:get(999, C)}).
+
+%% A literal large map (from the module's literal table) and patterns on it.
+literal() ->
+    M = #{1 => {v, 1}, 2 => {v, 2}, 3 => {v, 3}, 4 => {v, 4}, 5 => {v, 5}, 6 => {v, 6}, 7 => {v, 7}, 8 => {v, 8}, 9 => {v, 9}, 10 => {v, 10}, 11 => {v, 11}, 12 => {v, 12}, 13 => {v, 13}, 14 => {v, 14}, 15 => {v, 15}, 16 => {v, 16}, 17 => {v, 17}, 18 => {v, 18}, 19 => {v, 19}, 20 => {v, 20}, 21 => {v, 21}, 22 => {v, 22}, 23 => {v, 23}, 24 => {v, 24}, 25 => {v, 25}, 26 => {v, 26}, 27 => {v, 27}, 28 => {v, 28}, 29 => {v, 29}, 30 => {v, 30}, 31 => {v, 31}, 32 => {v, 32}, 33 => {v, 33}, 34 => {v, 34}, 35 => {v, 35}, 36 => {v, 36}, 37 => {v, 37}, 38 => {v, 38}, 39 => {v, 39}, 40 => {v, 40}},
+    #{7 := Seven, 40 := Forty} = M,
+    show("literal", {map_size(M), Seven, Forty, maps:get(33, M), maps:is_key(41, M)}),
+    M2 = maps:remove(40, maps:remove(39, M#{0 => zero})),
+    show("literal shrink", {map_size(M2), maps:get(0, M2), M =:= maps:from_list([{K, {v, K}} || K <- lists:seq(1, 40)])}).
