@@ -255,7 +255,11 @@ fn next(ctx: &mut Ctx<'_>, a: &[Term]) -> BifResult {
     let it = a[0];
     // `none` is not predefined: interned here (the table has room for it
     // whenever a module naming it was loaded).
-    let none = Term::atom(ctx.atoms.intern("none").map_err(|_| Exception::system_limit())?);
+    let none = Term::atom(
+        ctx.atoms
+            .intern("none")
+            .map_err(|_| Exception::system_limit())?,
+    );
     if it == none {
         return Ok(it);
     }

@@ -695,7 +695,9 @@ impl Builder {
                         maps.push(i);
                     }
                     if n > crate::map::MAX_FLAT {
-                        large.try_reserve(1).map_err(|_| EtfError::out_of_memory())?;
+                        large
+                            .try_reserve(1)
+                            .map_err(|_| EtfError::out_of_memory())?;
                         large.push((slot, i));
                     }
                     Term::boxed_ptr(self.at(i))

@@ -1409,7 +1409,10 @@ fn large_maps_decode_to_tries_and_encode_in_key_order() {
     assert_eq!(m.boxed_tag(), Some(HeaderTag::HashMap));
     assert_eq!(crate::map::size(m), Some(34));
     for i in 1..=34 {
-        assert_eq!(crate::map::get(m, Term::small(i), &c.atoms), Some(Term::small(i)));
+        assert_eq!(
+            crate::map::get(m, Term::small(i), &c.atoms),
+            Some(Term::small(i))
+        );
     }
     let pairs: alloc::vec::Vec<(Term, Term)> =
         (1..=34).map(|i| (Term::small(i), Term::small(i))).collect();

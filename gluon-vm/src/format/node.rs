@@ -222,8 +222,8 @@ impl Builder<'_> {
                 d,
                 dots: false,
             })
-        } else if let Some(body) = crate::map::body(t, self.atoms)
-            .filter(|b| !b.words().is_empty() && d > 1)
+        } else if let Some(body) =
+            crate::map::body(t, self.atoms).filter(|b| !b.words().is_empty() && d > 1)
         {
             open(Frame::Map {
                 body,

@@ -859,7 +859,12 @@ impl Machine<'_> {
             }
             kv.push((k, v));
         }
-        Ok(crate::map::put_all(&mut self.p.heap, m, &kv, &self.vm.atoms)?)
+        Ok(crate::map::put_all(
+            &mut self.p.heap,
+            m,
+            &kv,
+            &self.vm.atoms,
+        )?)
     }
 }
 

@@ -30,11 +30,7 @@ pub fn search(body: &[Term], key: Term, atoms: &AtomTable) -> Result<usize, usiz
 }
 
 /// A flat map of `n` pairs whose words are filled by `fill`.
-fn alloc(
-    heap: &mut Heap,
-    n: usize,
-    fill: impl FnOnce(&mut [Term]),
-) -> Result<Term, OutOfMemory> {
+fn alloc(heap: &mut Heap, n: usize, fill: impl FnOnce(&mut [Term])) -> Result<Term, OutOfMemory> {
     let s = heap.alloc_slice(1 + 2 * n)?;
     s[0] = Term::header(HeaderTag::FlatMap, 2 * n);
     fill(&mut s[1..]);

@@ -5,6 +5,9 @@ use super::*;
 use crate::term::{exact_eq, HeaderTag};
 use alloc::collections::BTreeMap;
 
+/// Key number -> (key term, value).
+type Model = BTreeMap<i64, (Term, i64)>;
+
 /// xorshift64*: a small deterministic generator.
 struct Rng(u64);
 
@@ -33,7 +36,7 @@ fn key(heap: &mut Heap, atoms: &mut AtomTable, n: i64) -> Term {
 
 /// Checks `m` against the model: size, representation, every lookup, and
 /// the pairs in key order.
-fn check(m: Term, model: &BTreeMap<i64, (Term, i64)>, atoms: &AtomTable, universe: &[Term]) {
+fn check(m: Term, model: &Model, atoms: &AtomTable, universe: &[Term]) {
     assert_eq!(size(m), Some(model.len()));
     let tag = m.boxed_tag().unwrap();
     if model.len() <= MAX_FLAT {
@@ -42,7 +45,9 @@ fn check(m: Term, model: &BTreeMap<i64, (Term, i64)>, atoms: &AtomTable, univers
         assert_eq!(tag, HeaderTag::HashMap);
     }
     for (n, &k) in universe.iter().enumerate() {
-        let want = model.get(&(n as i64)).map(|&(_, v)| Term::small(v as isize));
+        let want = model
+            .get(&(n as i64))
+            .map(|&(_, v)| Term::small(v as isize));
         assert_eq!(get(m, k, atoms), want, "key {n}");
     }
     let ps = pairs(m, atoms).unwrap();
@@ -68,8 +73,8 @@ fn random_puts_and_removes_match_a_model() {
             .map(|n| key(&mut heap, &mut atoms, n))
             .collect();
         let mut m = from_pairs(&mut heap, &mut [], &atoms).unwrap();
-        let mut model: BTreeMap<i64, (Term, i64)> = BTreeMap::new();
-        let mut history: Vec<(Term, BTreeMap<i64, (Term, i64)>)> = Vec::new();
+        let mut model: Model = BTreeMap::new();
+        let mut history: Vec<(Term, Model)> = Vec::new();
         for step in 0..1500 {
             let n = rng.below(universe_len as u64) as i64;
             let k = universe[n as usize];
@@ -150,13 +155,20 @@ fn tries_survive_collection_and_copy() {
     let copy = crate::copy::copy_to_heap(m, &mut shadow).unwrap();
     assert!(exact_eq(m, copy, &atoms));
     let mut roots = [m];
-    for force in [crate::gc::Kind::Minor, crate::gc::Kind::Minor, crate::gc::Kind::Major] {
+    for force in [
+        crate::gc::Kind::Minor,
+        crate::gc::Kind::Minor,
+        crate::gc::Kind::Major,
+    ] {
         crate::gc::collect_as(&mut heap, &mut [&mut roots[..]], 0, Some(force)).unwrap();
         assert!(exact_eq(roots[0], copy, &atoms));
     }
     let m2 = remove(&mut heap, roots[0], Term::small(7), &atoms).unwrap();
     assert_eq!(size(m2), Some(299));
-    assert_eq!(get(m2, Term::small(14), &atoms).and_then(|t| t.as_tuple().map(|e| e[0])), Some(Term::small(2)));
+    assert_eq!(
+        get(m2, Term::small(14), &atoms).and_then(|t| t.as_tuple().map(|e| e[0])),
+        Some(Term::small(2))
+    );
 }
 
 /// Keys whose hashes collide entirely (see `hamt::hash` under test) go to
@@ -168,7 +180,7 @@ fn full_hash_collisions_use_collision_nodes() {
     let keys: Vec<Term> = (1..=90).map(|i| heap.float(-(i as f64)).unwrap()).collect();
     let mut rng = Rng(77);
     let mut m = from_pairs(&mut heap, &mut [], &atoms).unwrap();
-    let mut model: BTreeMap<i64, (Term, i64)> = BTreeMap::new();
+    let mut model: Model = BTreeMap::new();
     for step in 0..3000 {
         let n = rng.below(keys.len() as u64) as i64;
         if rng.below(3) < if step < 1500 { 2 } else { 1 } {
