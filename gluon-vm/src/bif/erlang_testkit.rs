@@ -182,9 +182,9 @@ impl Env {
                 out.push_str(&format!("{}{v}:{n}", if whole > 0 { "," } else { "" }));
             }
             out.push_str(">>");
-        } else if let Some(body) = crate::map::as_flat(t) {
+        } else if let Some(body) = crate::map::body(t, &self.atoms) {
             out.push_str("#{");
-            for (i, kv) in body.chunks(2).enumerate() {
+            for (i, kv) in body.words().chunks(2).enumerate() {
                 if i > 0 {
                     out.push(',');
                 }
