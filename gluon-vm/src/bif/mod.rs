@@ -6,6 +6,11 @@ use crate::heap::{Heap, OutOfMemory};
 use crate::os::Os;
 use crate::term::{atom, Atom, AtomTable, Term};
 
+mod binary_args;
+mod binary_mod;
+mod binary_search;
+mod binary_split;
+mod binary_unsigned;
 mod erlang_arith;
 mod erlang_code;
 mod erlang_compare;
@@ -239,4 +244,5 @@ pub fn table() -> impl Iterator<Item = &'static BifDef> {
         .chain(lists::BIFS)
         .chain(maps::BIFS)
         .chain(io::BIFS)
+        .chain(binary_mod::BIFS)
 }
