@@ -17,6 +17,7 @@ mod erlang_compare;
 mod erlang_convert;
 mod erlang_dict;
 mod erlang_error;
+mod erlang_existing_atom;
 mod erlang_float;
 mod erlang_float_fmt;
 pub(crate) use erlang_float_fmt::c_scientific;
@@ -37,6 +38,8 @@ mod erlang_types;
 mod io;
 mod lists;
 mod maps;
+mod unicode;
+mod unicode_codec;
 
 /// The class of an exception.
 #[derive(Copy, Clone, PartialEq, Eq, Debug)]
@@ -245,4 +248,6 @@ pub fn table() -> impl Iterator<Item = &'static BifDef> {
         .chain(maps::BIFS)
         .chain(io::BIFS)
         .chain(binary_mod::BIFS)
+        .chain(unicode::BIFS)
+        .chain(erlang_existing_atom::BIFS)
 }
