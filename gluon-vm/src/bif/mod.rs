@@ -38,6 +38,7 @@ mod erlang_types;
 mod io;
 mod lists;
 mod maps;
+mod string_case;
 mod unicode;
 mod unicode_codec;
 
@@ -249,5 +250,6 @@ pub fn table() -> impl Iterator<Item = &'static BifDef> {
         .chain(io::BIFS)
         .chain(binary_mod::BIFS)
         .chain(unicode::BIFS)
+        .chain(string_case::BIFS)
         .chain(erlang_existing_atom::BIFS)
 }
