@@ -6,6 +6,11 @@ use crate::heap::{Heap, OutOfMemory};
 use crate::os::Os;
 use crate::term::{atom, Atom, AtomTable, Term};
 
+mod binary_args;
+mod binary_mod;
+mod binary_search;
+mod binary_split;
+mod binary_unsigned;
 mod erlang_arith;
 mod erlang_bitstr;
 mod erlang_code;
@@ -13,6 +18,7 @@ mod erlang_compare;
 mod erlang_convert;
 mod erlang_dict;
 mod erlang_error;
+mod erlang_existing_atom;
 mod erlang_float;
 mod erlang_float_fmt;
 pub(crate) use erlang_float_fmt::c_scientific;
@@ -34,6 +40,9 @@ mod io;
 mod lists;
 mod maps;
 mod math;
+mod string_case;
+mod unicode;
+mod unicode_codec;
 
 /// The class of an exception.
 #[derive(Copy, Clone, PartialEq, Eq, Debug)]
@@ -243,4 +252,8 @@ pub fn table() -> impl Iterator<Item = &'static BifDef> {
         .chain(maps::BIFS)
         .chain(io::BIFS)
         .chain(math::BIFS)
+        .chain(binary_mod::BIFS)
+        .chain(unicode::BIFS)
+        .chain(string_case::BIFS)
+        .chain(erlang_existing_atom::BIFS)
 }
