@@ -21,6 +21,15 @@ pub fn size(t: Term) -> Option<usize> {
     as_flat(t).map(|b| b.len() / 2)
 }
 
+/// The key/value pairs of a map (none for other terms), in no order
+/// callers may rely on.
+pub fn pairs(t: Term) -> impl Iterator<Item = (Term, Term)> {
+    as_flat(t)
+        .unwrap_or(&[])
+        .chunks_exact(2)
+        .map(|kv| (kv[0], kv[1]))
+}
+
 /// Looks up `key` in `map`.
 pub fn get(map: Term, key: Term, atoms: &AtomTable) -> Option<Term> {
     let body = as_flat(map)?;

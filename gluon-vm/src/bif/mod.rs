@@ -14,6 +14,7 @@ mod erlang_dict;
 mod erlang_error;
 mod erlang_float;
 mod erlang_float_fmt;
+mod erlang_hash;
 pub(crate) use erlang_float_fmt::c_scientific;
 mod erlang_info;
 mod erlang_int;
@@ -228,6 +229,7 @@ pub fn table() -> impl Iterator<Item = &'static BifDef> {
         .chain(erlang_iolist::BIFS)
         .chain(erlang_float::BIFS)
         .chain(erlang_float_fmt::BIFS)
+        .chain(erlang_hash::BIFS)
         .chain(erlang_error::BIFS)
         .chain(erlang_misc::BIFS)
         .chain(erlang_dict::BIFS)
