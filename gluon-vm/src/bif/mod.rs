@@ -12,6 +12,7 @@ mod erlang_compare;
 mod erlang_convert;
 mod erlang_dict;
 mod erlang_error;
+mod erlang_etf;
 mod erlang_float;
 mod erlang_float_fmt;
 mod erlang_hash;
@@ -231,6 +232,7 @@ pub fn table() -> impl Iterator<Item = &'static BifDef> {
         .chain(erlang_float_fmt::BIFS)
         .chain(erlang_hash::BIFS)
         .chain(erlang_error::BIFS)
+        .chain(erlang_etf::BIFS)
         .chain(erlang_misc::BIFS)
         .chain(erlang_dict::BIFS)
         .chain(erlang_proc::BIFS)

@@ -56,7 +56,7 @@ enum Work {
 pub fn phash(term: Term, atoms: &AtomTable) -> Result<u32, OutOfMemory> {
     let mut h: u32 = 0;
     let mut stack: Vec<Work> = Vec::new();
-    let mut push = |stack: &mut Vec<Work>, w: Work| -> Result<(), OutOfMemory> {
+    let push = |stack: &mut Vec<Work>, w: Work| -> Result<(), OutOfMemory> {
         stack.try_reserve(1).map_err(|_| OutOfMemory)?;
         stack.push(w);
         Ok(())
