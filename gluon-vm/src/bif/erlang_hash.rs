@@ -96,11 +96,12 @@ fn crc32_from(ctx: &mut Ctx, mut crc: u32, data: Term) -> BifResult {
     integer(ctx, crc as u64)
 }
 
-/// `erlang:crc32_combine(FirstCrc, SecondCrc, SecondSize)`.
+/// `erlang:crc32_combine(FirstCrc, SecondCrc, SecondSize)` (a size below
+/// 2^32, as on the BEAM).
 pub fn crc32_combine(ctx: &mut Ctx, args: &[Term]) -> BifResult {
     let a = u32_arg(arg(args, 0))?;
     let b = u32_arg(arg(args, 1))?;
-    let n = int_in(arg(args, 2), 0, i64::MAX as u64)?;
+    let n = int_in(arg(args, 2), 0, u32::MAX as u64)?;
     integer(ctx, crc32::combine(a, b, n) as u64)
 }
 
@@ -132,7 +133,13 @@ const ADLER_BASE: u64 = 65521;
 pub fn adler32_combine(ctx: &mut Ctx, args: &[Term]) -> BifResult {
     let x = u32_arg(arg(args, 0))? as u64;
     let y = u32_arg(arg(args, 1))? as u64;
-    let n = int_in(arg(args, 2), 0, i64::MAX as u64)? % ADLER_BASE;
+    let n = int_in(arg(args, 2), 0, u32::MAX as u64)?;
+    if n == 0 {
+        // The BEAM answers the first checksum unchanged (zlib's formula
+        // would fold in the second one's initial 1).
+        return integer(ctx, x);
+    }
+    let n = n % ADLER_BASE;
     let (ax, bx) = ((x & 0xffff) % ADLER_BASE, (x >> 16) % ADLER_BASE);
     let (ay, by) = ((y & 0xffff) % ADLER_BASE, (y >> 16) % ADLER_BASE);
     let a = (ax + ay + ADLER_BASE - 1) % ADLER_BASE;
