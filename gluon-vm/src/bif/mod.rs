@@ -18,9 +18,11 @@ mod erlang_compare;
 mod erlang_convert;
 mod erlang_dict;
 mod erlang_error;
+mod erlang_etf;
 mod erlang_existing_atom;
 mod erlang_float;
 mod erlang_float_fmt;
+mod erlang_hash;
 pub(crate) use erlang_float_fmt::c_scientific;
 mod erlang_info;
 mod erlang_int;
@@ -240,7 +242,9 @@ pub fn table() -> impl Iterator<Item = &'static BifDef> {
         .chain(erlang_bitstr::BIFS)
         .chain(erlang_float::BIFS)
         .chain(erlang_float_fmt::BIFS)
+        .chain(erlang_hash::BIFS)
         .chain(erlang_error::BIFS)
+        .chain(erlang_etf::BIFS)
         .chain(erlang_misc::BIFS)
         .chain(erlang_dict::BIFS)
         .chain(erlang_proc::BIFS)

@@ -55,6 +55,27 @@ pub fn decode_with(
     atoms: &mut AtomTable,
     funs: Option<&mut dyn FunResolver>,
 ) -> Result<(Term, usize), EtfError> {
+    decode_opts(bytes, heap, atoms, funs, DecodeOptions::default())
+}
+
+/// Options of `binary_to_term/2` that change what is decoded.
+#[derive(Copy, Clone, PartialEq, Eq, Debug, Default)]
+pub struct DecodeOptions {
+    /// `safe`: refuse atoms that do not exist yet ([`EtfError::NewAtom`]),
+    /// so that untrusted input cannot fill the atom table. (Export funs
+    /// are refused too unless their entry exists: that is the resolver's
+    /// part.)
+    pub safe: bool,
+}
+
+/// [`decode_with`] under `opts`.
+pub fn decode_opts(
+    bytes: &[u8],
+    heap: &mut Heap,
+    atoms: &mut AtomTable,
+    funs: Option<&mut dyn FunResolver>,
+    opts: DecodeOptions,
+) -> Result<(Term, usize), EtfError> {
     let env = Envelope::open(bytes)?;
     let data = env.data();
     let (words, _) = scan(data, env.base(), funs.is_some())?;
@@ -67,7 +88,7 @@ pub fn decode_with(
         root: Term::NIL,
     };
     let built = b
-        .run(data, env.base(), atoms, funs)
+        .run(data, env.base(), atoms, funs, opts.safe)
         .and_then(|(end, large)| b.hash_large_maps(&large, heap, atoms).map(|()| end));
     match built {
         Ok(end) => Ok((b.root, env.consumed(end))),
@@ -650,6 +671,7 @@ impl Builder {
         base: usize,
         atoms: &mut AtomTable,
         mut funs: Option<&mut dyn FunResolver>,
+        safe: bool,
     ) -> Result<(usize, Vec<(usize, usize)>), EtfError> {
         let mut r = Reader::new(data, base);
         // Maps of two or more pairs, sorted once all terms exist.
@@ -667,7 +689,7 @@ impl Builder {
                     self.set_u64(i + 1, f.to_bits());
                     Term::boxed_ptr(self.at(i))
                 }
-                Head::Atom(a) => Term::atom(intern(atoms, a)?),
+                Head::Atom(a) => Term::atom(intern(atoms, a, safe)?),
                 Head::Nil => Term::NIL,
                 Head::String(s) => self.string(s)?,
                 Head::List(0) => {
@@ -721,7 +743,7 @@ impl Builder {
                     Term::boxed_ptr(self.at(i))
                 }
                 Head::Export(m, f, arity) => {
-                    let (m, f) = (intern(atoms, m)?, intern(atoms, f)?);
+                    let (m, f) = (intern(atoms, m, safe)?, intern(atoms, f, safe)?);
                     let entry = funs
                         .as_mut()
                         .and_then(|r| r.export(m, f, arity))
@@ -888,8 +910,9 @@ impl Builder {
     }
 }
 
-/// Interns a validated atom name, converting Latin-1 to UTF-8.
-fn intern(atoms: &mut AtomTable, a: AtomText<'_>) -> Result<Atom, EtfError> {
+/// Interns a validated atom name, converting Latin-1 to UTF-8; with
+/// `existing`, only finds atoms that exist already.
+fn intern(atoms: &mut AtomTable, a: AtomText<'_>, existing: bool) -> Result<Atom, EtfError> {
     let mut buf = [0u8; 2 * crate::term::atom::MAX_ATOM_CHARS];
     let bytes = if a.latin1 {
         let mut n = 0;
@@ -907,6 +930,11 @@ fn intern(atoms: &mut AtomTable, a: AtomText<'_>) -> Result<Atom, EtfError> {
         a.bytes
     };
     let name = core::str::from_utf8(bytes).map_err(|_| EtfError::bad_utf8(a.offset))?;
+    if existing {
+        return atoms
+            .lookup(name)
+            .ok_or(EtfError::NewAtom { offset: a.offset });
+    }
     atoms.intern(name).map_err(|e| match e {
         crate::term::atom::AtomError::TooLong => EtfError::bad_atom(a.offset),
         crate::term::atom::AtomError::TableFull => EtfError::AtomTableFull,

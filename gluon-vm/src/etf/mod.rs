@@ -38,7 +38,7 @@ mod float;
 #[cfg(test)]
 mod tests;
 
-pub use decode::{decode, decode_with, decoded_words, FunResolver};
+pub use decode::{decode, decode_opts, decode_with, decoded_words, DecodeOptions, FunResolver};
 pub use encode::{encode, encoded_size, EncodeOptions};
 
 use core::fmt;
@@ -117,6 +117,8 @@ pub enum EtfError {
     BadCompressed,
     /// The atom table is full.
     AtomTableFull,
+    /// Decoding with [`DecodeOptions::safe`]: an atom that does not exist.
+    NewAtom { offset: usize },
     /// A size beyond what this machine can represent.
     TooLarge,
     /// Memory ran out.
@@ -201,6 +203,7 @@ impl fmt::Display for EtfError {
             EtfError::DuplicateKey => f.write_str("map with duplicate keys"),
             EtfError::BadCompressed => f.write_str("bad compressed external term"),
             EtfError::AtomTableFull => f.write_str("atom table full"),
+            EtfError::NewAtom { offset } => write!(f, "unknown atom at byte {offset}"),
             EtfError::TooLarge => f.write_str("external term too large"),
             EtfError::OutOfMemory => f.write_str("out of memory"),
             EtfError::BadTerm => f.write_str("not an encodable term"),
