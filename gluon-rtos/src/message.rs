@@ -30,70 +30,92 @@ const BINARY_EXT: u8 = 109;
 const SMALL_BIG_EXT: u8 = 110;
 const SMALL_ATOM_UTF8_EXT: u8 = 119;
 
-/// A term being written as ETF into `B` bytes.
-#[derive(Clone)]
-pub struct Message<const B: usize> {
-    buf: heapless::Vec<u8, B, u16>,
+/// Where a message being built stands. Shared by [`Message`] and the C
+/// API's `gluon_msg`, which keep their bytes beside it.
+#[repr(C)]
+#[derive(Copy, Clone, Debug)]
+pub struct MsgState {
+    /// Bytes written.
+    len: u32,
     /// Terms still to write before the message is complete.
     pending: u32,
+    /// Something did not fit or was out of place.
     failed: bool,
 }
 
-impl<const B: usize> Default for Message<B> {
+impl MsgState {
+    /// Nothing written; one term expected.
+    pub const fn new() -> MsgState {
+        MsgState {
+            len: 0,
+            pending: 1,
+            failed: false,
+        }
+    }
+}
+
+impl Default for MsgState {
     fn default() -> Self {
         Self::new()
     }
 }
 
-impl<const B: usize> Message<B> {
-    /// An empty message, waiting for one term.
-    pub const fn new() -> Self {
-        // The version byte is written with the first term (`push` is not
-        // const).
-        Message {
-            buf: heapless::Vec::new(),
-            pending: 1,
-            failed: false,
-        }
+/// Writes terms as ETF into a byte buffer, keeping its [`MsgState`].
+pub struct Writer<'a> {
+    st: &'a mut MsgState,
+    buf: &'a mut [u8],
+}
+
+impl<'a> Writer<'a> {
+    /// A writer continuing the message `st` in `buf`.
+    pub fn new(st: &'a mut MsgState, buf: &'a mut [u8]) -> Writer<'a> {
+        Writer { st, buf }
     }
 
     fn put(&mut self, bytes: &[u8]) {
-        if self.failed {
+        if self.st.failed {
             return;
         }
-        if self.buf.is_empty() && self.buf.push(VERSION).is_err() {
-            self.failed = true;
-            return;
+        if self.st.len == 0 {
+            self.put_raw(&[VERSION]);
         }
-        if self.buf.extend_from_slice(bytes).is_err() {
-            self.failed = true;
+        self.put_raw(bytes);
+    }
+
+    fn put_raw(&mut self, bytes: &[u8]) {
+        let at = self.st.len as usize;
+        match self.buf.get_mut(at..at + bytes.len()) {
+            Some(dst) => {
+                dst.copy_from_slice(bytes);
+                self.st.len += bytes.len() as u32;
+            }
+            None => self.st.failed = true,
         }
     }
 
     /// Counts one term written and `children` more now expected.
-    fn term(&mut self, children: u32) -> &mut Self {
-        if self.pending == 0 {
+    fn term(&mut self, children: u32) {
+        if self.st.pending == 0 {
             // A term after the message was complete: not a message.
-            self.failed = true;
+            self.st.failed = true;
         }
-        self.pending = self.pending.saturating_sub(1).saturating_add(children);
-        self
+        self.st.pending = self.st.pending.saturating_sub(1).saturating_add(children);
     }
 
     /// An atom (UTF-8, at most 255 bytes).
-    pub fn atom(&mut self, name: &str) -> &mut Self {
+    pub fn atom(&mut self, name: &[u8]) {
         match u8::try_from(name.len()) {
             Ok(n) => {
                 self.put(&[SMALL_ATOM_UTF8_EXT, n]);
-                self.put(name.as_bytes());
+                self.put(name);
             }
-            Err(_) => self.failed = true,
+            Err(_) => self.st.failed = true,
         }
         self.term(0)
     }
 
     /// An integer.
-    pub fn int(&mut self, n: i64) -> &mut Self {
+    pub fn int(&mut self, n: i64) {
         if (0..=255).contains(&n) {
             self.put(&[SMALL_INTEGER_EXT, n as u8]);
         } else if let Ok(v) = i32::try_from(n) {
@@ -109,22 +131,27 @@ impl<const B: usize> Message<B> {
     }
 
     /// A float.
-    pub fn float(&mut self, f: f64) -> &mut Self {
+    pub fn float(&mut self, f: f64) {
         self.put(&[NEW_FLOAT_EXT]);
         self.put(&f.to_bits().to_be_bytes());
         self.term(0)
     }
 
     /// A binary holding a copy of `bytes`.
-    pub fn binary(&mut self, bytes: &[u8]) -> &mut Self {
-        self.put(&[BINARY_EXT]);
-        self.put(&(bytes.len() as u32).to_be_bytes());
-        self.put(bytes);
+    pub fn binary(&mut self, bytes: &[u8]) {
+        match u32::try_from(bytes.len()) {
+            Ok(n) => {
+                self.put(&[BINARY_EXT]);
+                self.put(&n.to_be_bytes());
+                self.put(bytes);
+            }
+            Err(_) => self.st.failed = true,
+        }
         self.term(0)
     }
 
     /// A tuple of `arity` elements, which follow.
-    pub fn tuple(&mut self, arity: u32) -> &mut Self {
+    pub fn tuple(&mut self, arity: u32) {
         match u8::try_from(arity) {
             Ok(a) => self.put(&[SMALL_TUPLE_EXT, a]),
             Err(_) => {
@@ -135,26 +162,90 @@ impl<const B: usize> Message<B> {
         self.term(arity)
     }
 
-    /// A list of `len` elements, which follow, then its tail (`nil()` for
-    /// a proper list). A list of no elements is `nil()` alone.
-    pub fn list(&mut self, len: u32) -> &mut Self {
+    /// A list of `len` elements, which follow, then its tail.
+    pub fn list(&mut self, len: u32) {
         if len == 0 {
             return self.nil();
         }
         self.put(&[LIST_EXT]);
         self.put(&len.to_be_bytes());
-        self.term(len + 1)
+        self.term(len.saturating_add(1))
     }
 
     /// The empty list `[]`.
-    pub fn nil(&mut self) -> &mut Self {
+    pub fn nil(&mut self) {
         self.put(&[NIL_EXT]);
         self.term(0)
     }
 
+    /// The ETF bytes of the complete message.
+    ///
+    /// # Errors
+    /// [`MessageError::TooBig`] if something did not fit,
+    /// [`MessageError::Incomplete`] if the term lacks elements.
+    pub fn finish(self) -> Result<&'a [u8], MessageError> {
+        finish_parts(self.st, self.buf)
+    }
+}
+
+/// A term being written as ETF into `B` bytes (on the stack of an
+/// interrupt handler, say).
+#[derive(Clone)]
+pub struct Message<const B: usize> {
+    state: MsgState,
+    buf: [u8; B],
+}
+
+impl<const B: usize> Default for Message<B> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+macro_rules! forward {
+    ($($(#[$doc:meta])* $name:ident($($arg:ident: $ty:ty),*);)*) => {$(
+        $(#[$doc])*
+        pub fn $name(&mut self, $($arg: $ty),*) -> &mut Self {
+            Writer::new(&mut self.state, &mut self.buf).$name($($arg),*);
+            self
+        }
+    )*};
+}
+
+impl<const B: usize> Message<B> {
+    /// An empty message, waiting for one term.
+    pub const fn new() -> Self {
+        Message {
+            state: MsgState::new(),
+            buf: [0; B],
+        }
+    }
+
+    /// An atom (UTF-8, at most 255 bytes).
+    pub fn atom(&mut self, name: &str) -> &mut Self {
+        Writer::new(&mut self.state, &mut self.buf).atom(name.as_bytes());
+        self
+    }
+
+    forward! {
+        /// An integer.
+        int(n: i64);
+        /// A float.
+        float(f: f64);
+        /// A binary holding a copy of `bytes`.
+        binary(bytes: &[u8]);
+        /// A tuple of `arity` elements, which follow.
+        tuple(arity: u32);
+        /// A list of `len` elements, which follow, then its tail (`nil()`
+        /// for a proper list). A list of no elements is `nil()` alone.
+        list(len: u32);
+        /// The empty list `[]`.
+        nil();
+    }
+
     /// Starts over, for a new message.
     pub fn clear(&mut self) {
-        *self = Self::new();
+        self.state = MsgState::new();
     }
 
     /// The ETF bytes of the complete message.
@@ -163,13 +254,18 @@ impl<const B: usize> Message<B> {
     /// [`MessageError::TooBig`] if something did not fit,
     /// [`MessageError::Incomplete`] if the term lacks elements.
     pub fn finish(&self) -> Result<&[u8], MessageError> {
-        if self.failed {
-            Err(MessageError::TooBig)
-        } else if self.pending != 0 {
-            Err(MessageError::Incomplete)
-        } else {
-            Ok(&self.buf)
-        }
+        finish_parts(&self.state, &self.buf)
+    }
+}
+
+/// [`Writer::finish`] on shared references.
+pub(crate) fn finish_parts<'a>(st: &MsgState, buf: &'a [u8]) -> Result<&'a [u8], MessageError> {
+    if st.failed {
+        Err(MessageError::TooBig)
+    } else if st.pending != 0 {
+        Err(MessageError::Incomplete)
+    } else {
+        Ok(&buf[..st.len as usize])
     }
 }
 
