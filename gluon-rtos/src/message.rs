@@ -30,8 +30,8 @@ const BINARY_EXT: u8 = 109;
 const SMALL_BIG_EXT: u8 = 110;
 const SMALL_ATOM_UTF8_EXT: u8 = 119;
 
-/// Where a message being built stands. Shared by [`Message`] and the C
-/// API's `gluon_msg`, which keep their bytes beside it.
+/// Where a message being built stands (shared by the Rust builder and
+/// the C API's `gluon_msg`, which keep their bytes beside it).
 #[repr(C)]
 #[derive(Copy, Clone, Debug)]
 pub struct MsgState {

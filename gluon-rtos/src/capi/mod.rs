@@ -4,7 +4,7 @@
 //! One task owns a `gluon_vm` and calls every function taking one. Other
 //! tasks and interrupt handlers get the VM's `gluon_queue` once and use
 //! only the functions taking a queue (`gluon_send*`, `gluon_stop`,
-//! `gluon_queue_stats`), which never block and never allocate. Natives
+//! `gluon_queue_get_stats`), which never block and never allocate. Natives
 //! registered with `gluon_register_native` run on the VM's task and build
 //! their results through the `gluon_make_*` / `gluon_get_*` term API.
 //!

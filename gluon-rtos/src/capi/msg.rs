@@ -233,7 +233,7 @@ pub unsafe extern "C" fn gluon_stop(q: *const gluon_queue) -> gluon_status {
 /// `q` is null or a queue from `gluon_queue_of`; `out` is null or
 /// writable.
 #[no_mangle]
-pub unsafe extern "C" fn gluon_queue_stats(
+pub unsafe extern "C" fn gluon_queue_get_stats(
     q: *const gluon_queue,
     out: *mut gluon_queue_stats,
 ) -> gluon_status {
