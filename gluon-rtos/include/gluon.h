@@ -10,6 +10,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+// Flag of the module to start.
+#define START 1
+
+// Flag of a BEAM module.
+#define BEAM 2
+
 // Event slots in a VM's queue.
 #define GLUON_QUEUE_SLOTS 32
 
@@ -393,7 +399,22 @@ enum gluon_status gluon_add_flash_beam(struct gluon_vm *vm,
                                        const uint8_t *beam,
                                        size_t len);
 
-// Spawns a process running `module:function()`. With `stop_when_done`,
+// Adds the modules of a bundle (the AVM "packbeam" layout: see
+// `gluon_rtos::bundle`). With `in_place`, the bundle stays where it is
+// for the program's life (in flash) and each module loads from it on
+// first use; without, every module is loaded (copied) now. The bundle's
+// start module becomes the default of `gluon_start`.
+//
+// # Safety
+// `vm` is null or a live VM; `bundle` points at `len` bytes, which with
+// `in_place` are never modified or freed.
+enum gluon_status gluon_load_bundle(struct gluon_vm *vm,
+                                    const uint8_t *bundle,
+                                    size_t len,
+                                    bool in_place);
+
+// Spawns a process running `module:function()` (`module` NULL: the start
+// module of the last bundle loaded). With `stop_when_done`,
 // the run functions report `GLUON_FINISHED` when it ends (as a program's
 // main does); without, the VM lives on with its other processes.
 //

@@ -4,6 +4,7 @@
 //! - [`queue`]: the interrupt-safe event queue through which other tasks
 //!   and interrupt handlers send messages to registered processes.
 //! - [`message`]: building such messages without the VM.
+//! - [`bundle`]: reading a flash image of modules (the AVM layout).
 //! - [`console`]: console hooks over `embedded-io` streams.
 //! - [`capi`]: the C API (`include/gluon.h`).
 //! - [`host`] (feature `std`): the hooks over the Rust standard library.
@@ -15,6 +16,7 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+pub mod bundle;
 pub mod capi;
 pub mod console;
 #[cfg(feature = "std")]

@@ -39,6 +39,8 @@ pub struct gluon_vm {
     queue: *mut gluon_queue,
     last: Progress,
     exit_status: i32,
+    /// The start module of the last bundle added.
+    bundle_start: Option<::gluon_vm::term::Atom>,
 }
 
 impl Drop for gluon_vm {
@@ -170,6 +172,7 @@ pub unsafe extern "C" fn gluon_vm_new(
         queue,
         last: Progress::Busy,
         exit_status: 0,
+        bundle_start: None,
     });
     // SAFETY: checked non-null above.
     unsafe { *out = Box::into_raw(vm) };
@@ -247,7 +250,53 @@ pub unsafe extern "C" fn gluon_add_flash_beam(
     gluon_status::GLUON_OK
 }
 
-/// Spawns a process running `module:function()`. With `stop_when_done`,
+/// Adds the modules of a bundle (the AVM "packbeam" layout: see
+/// `gluon_rtos::bundle`). With `in_place`, the bundle stays where it is
+/// for the program's life (in flash) and each module loads from it on
+/// first use; without, every module is loaded (copied) now. The bundle's
+/// start module becomes the default of `gluon_start`.
+///
+/// # Safety
+/// `vm` is null or a live VM; `bundle` points at `len` bytes, which with
+/// `in_place` are never modified or freed.
+#[no_mangle]
+pub unsafe extern "C" fn gluon_load_bundle(
+    vm: *mut gluon_vm,
+    bundle: *const u8,
+    len: usize,
+    in_place: bool,
+) -> gluon_status {
+    // SAFETY: the caller's promise, including the lifetime with `in_place`.
+    let (Some(v), Some(b)) = (unsafe { vm.as_mut() }, unsafe { bytes_arg(bundle, len) }) else {
+        return gluon_status::GLUON_E_INVALID;
+    };
+    let b: &'static [u8] = unsafe { core::slice::from_raw_parts(b.as_ptr(), b.len()) };
+    let Ok(entries) = crate::bundle::entries(b) else {
+        return gluon_status::GLUON_E_LOAD;
+    };
+    for e in entries {
+        let Ok(e) = e else {
+            return gluon_status::GLUON_E_LOAD;
+        };
+        let Some(module) = e.module() else { continue };
+        let vm = &mut v.runner.vm;
+        if in_place {
+            vm.add_lazy_module(module, e.data);
+        } else if ::gluon_vm::loader::load(vm, e.data).is_err() {
+            return gluon_status::GLUON_E_LOAD;
+        }
+        if e.flags & crate::bundle::START != 0 {
+            match vm.atoms.intern(module) {
+                Ok(a) => v.bundle_start = Some(a),
+                Err(_) => return gluon_status::GLUON_E_ATOMS,
+            }
+        }
+    }
+    gluon_status::GLUON_OK
+}
+
+/// Spawns a process running `module:function()` (`module` NULL: the start
+/// module of the last bundle loaded). With `stop_when_done`,
 /// the run functions report `GLUON_FINISHED` when it ends (as a program's
 /// main does); without, the VM lives on with its other processes.
 ///
@@ -261,15 +310,24 @@ pub unsafe extern "C" fn gluon_start(
     stop_when_done: bool,
 ) -> gluon_status {
     // SAFETY: the caller's promise.
-    let (Some(v), Some(m), Some(f)) =
-        (unsafe { vm.as_mut() }, unsafe { str_arg(module) }, unsafe {
-            str_arg(function)
-        })
-    else {
+    let (Some(v), Some(f)) = (unsafe { vm.as_mut() }, unsafe { str_arg(function) }) else {
         return gluon_status::GLUON_E_INVALID;
     };
+    let start = v.bundle_start;
     let r = &mut v.runner;
-    let (Ok(m), Ok(f)) = (r.vm.atoms.intern(m), r.vm.atoms.intern(f)) else {
+    let m = if module.is_null() {
+        match start {
+            Some(m) => Ok(m),
+            None => return gluon_status::GLUON_E_UNDEF,
+        }
+    } else {
+        // SAFETY: the caller's promise.
+        match unsafe { str_arg(module) } {
+            Some(m) => r.vm.atoms.intern(m),
+            None => return gluon_status::GLUON_E_INVALID,
+        }
+    };
+    let (Ok(m), Ok(f)) = (m, r.vm.atoms.intern(f)) else {
         return gluon_status::GLUON_E_ATOMS;
     };
     if r.vm.find_export(m, f, 0).is_none()
