@@ -58,11 +58,19 @@ fn c_program_drives_the_vm() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stdout}\n{stderr}");
-    let sent = 32 + 1 + 100_000 + 3;
+    let sent = 32 + 7 + 1 + 100_000 + 3;
     assert_eq!(
         stdout,
         format!(
-            "sink ready\nwaited 20\nping abc -> {{echo,<<\"abc\">>,3}}\n\
+            "sink ready\n\
+             describe foo -> {{atom,<<\"foo\">>}}\n\
+             describe -7 -> {{int,-14}}\n\
+             describe {{a,1}} -> {{tuple,[a,1]}}\n\
+             describe [1,2,3] -> {{list,3}}\n\
+             describe <<\"x\">> -> {{error,no_binaries}}\n\
+             describe 1.5 -> {{error,badarg}}\n\
+             describe 1099511627776 -> {{int,2199023255552}}\n\
+             waited 20\nping abc -> {{echo,<<\"abc\">>,3}}\n\
              100033 messages, sum 5000050000\n\
              c: posted {sent}, delivered {sent}, undeliverable 0\n\
              c: the event queue is full (message not queued, overflow counted)\nc: ok\n"

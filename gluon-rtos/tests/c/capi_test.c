@@ -106,6 +106,46 @@ static gluon_term echo(gluon_env *env, const gluon_term *args, size_t argc, void
     return gluon_make_tuple(env, elems, 3);
 }
 
+/* ---- a native using the rest of the term API: host:describe(T) */
+
+static gluon_term describe(gluon_env *env, const gluon_term *args, size_t argc, void *user) {
+    (void)argc;
+    (void)user;
+    gluon_term t = args[0];
+    char name[32];
+    int64_t n;
+    const gluon_term *elems;
+    size_t arity;
+    gluon_term head, tail;
+    const uint8_t *data;
+    size_t len;
+    if (gluon_get_atom(env, t, name, sizeof name)) {
+        gluon_term r[2] = {gluon_make_atom(env, "atom"),
+                           gluon_make_binary(env, (const uint8_t *)name, strlen(name))};
+        return gluon_make_tuple(env, r, 2);
+    }
+    if (gluon_get_int(t, &n)) {
+        gluon_term r[2] = {gluon_make_atom(env, "int"), gluon_make_int(env, n * 2)};
+        return gluon_make_tuple(env, r, 2);
+    }
+    if (gluon_get_tuple(t, &elems, &arity)) {
+        gluon_term r[2] = {gluon_make_atom(env, "tuple"), gluon_make_list(env, elems, arity)};
+        return gluon_make_tuple(env, r, 2);
+    }
+    if (gluon_is_nil(t) || gluon_get_list_cell(t, &head, &tail)) {
+        int64_t count = 0;
+        while (gluon_get_list_cell(t, &head, &tail)) {
+            count++;
+            t = tail;
+        }
+        if (!gluon_is_nil(t)) return gluon_raise_badarg(env);
+        gluon_term r[2] = {gluon_make_atom(env, "list"), gluon_make_int(env, count)};
+        return gluon_make_tuple(env, r, 2);
+    }
+    if (gluon_get_binary(t, &data, &len)) return gluon_raise_error(env, gluon_make_atom(env, "no_binaries"));
+    return gluon_raise_badarg(env);
+}
+
 /* ---- the sender thread */
 
 #define MESSAGES 100000
@@ -192,6 +232,8 @@ int main(int argc, char **argv) {
     CHECK_OK(gluon_load_beam(vm, beam, beam_len));
     free(beam); /* copied by the loader */
     CHECK_OK(gluon_register_native(vm, "host", "echo", 1, echo, &native_calls));
+    CHECK_OK(gluon_register_native(vm, "host", "describe", 1, describe, NULL));
+    CHECK(gluon_register_native(vm, NULL, "x", 1, describe, NULL) == GLUON_E_INVALID);
     CHECK(gluon_start(vm, "sink", "nope", false) == GLUON_E_UNDEF);
     CHECK_OK(gluon_start(vm, "sink", "start", true));
 
@@ -230,13 +272,32 @@ int main(int argc, char **argv) {
     CHECK_OK(gluon_queue_get_stats(q, &stats));
     CHECK(stats.overflowed == 8 && stats.high_water == GLUON_QUEUE_SLOTS);
 
+    /* Natives answering with each kind of term, and raising. */
+    CHECK_OK(gluon_run_until_idle(vm, 0, &st)); /* make room */
+    for (int k = 0; k < 7; k++) {
+        gluon_msg_init(&m);
+        gluon_msg_tuple(&m, 2);
+        gluon_msg_atom(&m, "describe");
+        switch (k) {
+        case 0: gluon_msg_atom(&m, "foo"); break;
+        case 1: gluon_msg_int(&m, -7); break;
+        case 2: gluon_msg_tuple(&m, 2); gluon_msg_atom(&m, "a"); gluon_msg_int(&m, 1); break;
+        case 3: gluon_msg_list(&m, 3); gluon_msg_int(&m, 1); gluon_msg_int(&m, 2);
+                gluon_msg_int(&m, 3); gluon_msg_nil(&m); break;
+        case 4: gluon_msg_binary(&m, (const uint8_t *)"x", 1); break;
+        case 5: gluon_msg_float(&m, 1.5); break;
+        case 6: gluon_msg_int(&m, 1LL << 40); break;
+        }
+        CHECK_OK(gluon_send(q, "sink", &m));
+    }
+    CHECK_OK(gluon_run_until_idle(vm, 0, &st));
+    CHECK(st == GLUON_IDLE);
+
     /* A timer, driven by hand: idle with a deadline, sleep, run again. */
     gluon_msg_init(&m);
     gluon_msg_tuple(&m, 2);
     gluon_msg_atom(&m, "wait");
     gluon_msg_int(&m, 20);
-    CHECK(gluon_send(q, "sink", &m) == GLUON_E_FULL); /* still full */
-    CHECK_OK(gluon_run_until_idle(vm, 0, &st));
     CHECK_OK(gluon_send(q, "sink", &m));
     CHECK_OK(gluon_run_until_idle(vm, 0, &st));
     uint64_t deadline;
@@ -262,11 +323,11 @@ int main(int argc, char **argv) {
     CHECK(native_calls == 1);
 
     CHECK_OK(gluon_queue_get_stats(q, &stats));
-    long sent = GLUON_QUEUE_SLOTS + 1 + MESSAGES + 3;
+    long sent = GLUON_QUEUE_SLOTS + 7 + 1 + MESSAGES + 3;
     printf("c: posted %u, delivered %u, undeliverable %u\n", stats.posted,
            stats.delivered, stats.undeliverable);
     CHECK(stats.posted == sent && stats.delivered == sent && stats.undeliverable == 0);
-    CHECK(stats.overflowed == 8 + 1 + refused);
+    CHECK(stats.overflowed == 8 + refused);
     size_t peak;
     CHECK(gluon_memory_used(&peak) <= peak && peak > 0);
     printf("c: %s\n", gluon_strerror(GLUON_E_FULL));

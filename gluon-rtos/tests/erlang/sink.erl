@@ -1,6 +1,6 @@
 %% The receiving end of the runner and C API tests: counts and sums
-%% {n, I} messages sent through the event queue, answers pings through a
-%% native, and reports when told to stop.
+%% {n, I} messages sent through the event queue, answers pings and
+%% describes terms through natives, and reports when told to stop.
 -module(sink).
 -export([start/0]).
 
@@ -15,6 +15,10 @@ loop(Count, Sum) ->
             loop(Count + 1, Sum + I);
         {ping, Bin} when is_binary(Bin) ->
             io:format("ping ~s -> ~p~n", [Bin, host:echo(Bin)]),
+            loop(Count, Sum);
+        {describe, T} ->
+            R = try host:describe(T) catch error:Reason -> {error, Reason} end,
+            io:format("describe ~p -> ~p~n", [T, R]),
             loop(Count, Sum);
         {wait, Ms} ->
             receive after Ms -> io:format("waited ~p~n", [Ms]) end,
