@@ -152,9 +152,11 @@ typedef struct gluon_config {
   // messages); 0: no budget. A process needing more is killed, the
   // others run on. The budget is one per program, shared by all VMs.
   size_t memory_limit;
-  // A memory region for the VM's allocations. Must be NULL in this
-  // build (`GLUON_E_NOTSUP` otherwise): the VM allocates through the
-  // firmware's global allocator, which the port sets up.
+  // A memory region for all of the VM's allocations (a static array),
+  // in builds with the `region-heap` feature: given to the allocator by
+  // the first `gluon_vm_new`, and later VMs must name the same region.
+  // Other builds allocate through the firmware's global allocator and
+  // answer `GLUON_E_NOTSUP` to a region.
   void *heap_region;
   // Size of `heap_region` in bytes.
   size_t heap_region_len;
@@ -169,6 +171,10 @@ typedef struct gluon_config {
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+extern uint32_t gluon_port_critical_enter(void);
+
+extern void gluon_port_critical_exit(uint32_t state);
 
 // A readable description of `status` (a static string).
 const char *gluon_strerror(enum gluon_status status);
@@ -472,6 +478,10 @@ uint64_t gluon_monotonic_ns(struct gluon_vm *vm);
 // # Safety
 // `peak` is null or writable.
 size_t gluon_memory_used(size_t *peak);
+
+// Bytes of `heap_region` not allocated now (builds with `region-heap`;
+// 0 in others).
+size_t gluon_heap_free(void);
 
 #ifdef __cplusplus
 }  // extern "C"

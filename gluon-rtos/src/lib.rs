@@ -9,12 +9,19 @@
 //! - [`capi`]: the C API (`include/gluon.h`).
 //! - [`host`] (feature `std`): the hooks over the Rust standard library.
 //!
-//! Everything but [`host`] is `no_std` + `alloc`. Native functions are
+//! Everything but [`host`] is `no_std` + `alloc`. A static library for C
+//! firmware without a Rust port crate turns on `region-heap`,
+//! `panic-halt` and `c-critical-section` (see `Cargo.toml`). Native functions are
 //! registered on the VM itself ([`gluon_vm::vm::Vm::register_native`]).
 #![no_std]
 extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
+
+#[cfg(all(feature = "std", any(feature = "region-heap", feature = "panic-halt")))]
+compile_error!("`region-heap` and `panic-halt` are for builds without `std`");
+
+mod bare_metal;
 
 pub mod bundle;
 pub mod capi;

@@ -18,9 +18,11 @@ pub struct gluon_config {
     /// messages); 0: no budget. A process needing more is killed, the
     /// others run on. The budget is one per program, shared by all VMs.
     pub memory_limit: usize,
-    /// A memory region for the VM's allocations. Must be NULL in this
-    /// build (`GLUON_E_NOTSUP` otherwise): the VM allocates through the
-    /// firmware's global allocator, which the port sets up.
+    /// A memory region for all of the VM's allocations (a static array),
+    /// in builds with the `region-heap` feature: given to the allocator by
+    /// the first `gluon_vm_new`, and later VMs must name the same region.
+    /// Other builds allocate through the firmware's global allocator and
+    /// answer `GLUON_E_NOTSUP` to a region.
     pub heap_region: *mut c_void,
     /// Size of `heap_region` in bytes.
     pub heap_region_len: usize,
@@ -141,6 +143,19 @@ pub unsafe extern "C" fn gluon_vm_new(
         c = *given;
     }
     if !c.heap_region.is_null() || c.heap_region_len != 0 {
+        #[cfg(feature = "region-heap")]
+        {
+            if c.heap_region.is_null() || c.heap_region_len == 0 {
+                return gluon_status::GLUON_E_INVALID;
+            }
+            // SAFETY: the embedder hands the region over for good.
+            if !unsafe {
+                crate::bare_metal::region::init(c.heap_region as usize, c.heap_region_len)
+            } {
+                return gluon_status::GLUON_E_INVALID;
+            }
+        }
+        #[cfg(not(feature = "region-heap"))]
         return gluon_status::GLUON_E_NOTSUP;
     }
     // SAFETY: the caller's promise about `platform`.
@@ -471,6 +486,16 @@ pub unsafe extern "C" fn gluon_memory_used(peak: *mut usize) -> usize {
         *p = ::gluon_vm::memory::peak();
     }
     ::gluon_vm::memory::used()
+}
+
+/// Bytes of `heap_region` not allocated now (builds with `region-heap`;
+/// 0 in others).
+#[no_mangle]
+pub extern "C" fn gluon_heap_free() -> usize {
+    #[cfg(feature = "region-heap")]
+    return crate::bare_metal::region::free();
+    #[cfg(not(feature = "region-heap"))]
+    0
 }
 
 impl gluon_vm {

@@ -5,7 +5,11 @@
  * gluon_run_until_idle / gluon_next_deadline, and the error codes.
  *
  * Usage: capi_test SINK.beam. Prints the VM's output and its own checks;
- * exits non-zero on the first failed check. */
+ * exits non-zero on the first failed check.
+ *
+ * Built with -DGLUON_BARE against a library without std (features
+ * region-heap, panic-halt, c-critical-section), it also supplies what
+ * firmware supplies there: the heap region and the critical section. */
 #include "gluon.h"
 
 #include <pthread.h>
@@ -87,6 +91,28 @@ static void wake(void *ctx) {
     pthread_cond_signal(&p->cond);
     pthread_mutex_unlock(&p->lock);
 }
+
+#ifdef GLUON_BARE
+/* ---- what a bare-metal build asks of the firmware */
+
+static uint8_t heap_region[96u << 20];
+static pthread_mutex_t critical = PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP;
+
+uint32_t gluon_port_critical_enter(void) {
+    pthread_mutex_lock(&critical);
+    return 0;
+}
+
+void gluon_port_critical_exit(uint32_t state) {
+    (void)state;
+    pthread_mutex_unlock(&critical);
+}
+
+/* Only for this host build: the host's precompiled Rust core library
+ * refers to the unwinder's personality routine, which a build that aborts
+ * on panic never calls. (Cortex-M targets' core does not refer to it.) */
+void rust_eh_personality(void) {}
+#endif
 
 /* ---- a native: host:echo(Bin) -> {echo, Bin, byte_size(Bin)} */
 
@@ -213,12 +239,22 @@ int main(int argc, char **argv) {
         .wait_event = wait_event,
         .wake = wake,
     };
+    gluon_vm *vm;
     gluon_config cfg;
     gluon_config_default(&cfg);
     cfg.memory_limit = 64u << 20;
     cfg.platform = &hooks;
+#ifdef GLUON_BARE
+    cfg.heap_region = heap_region;
+    cfg.heap_region_len = sizeof heap_region;
+#else
+    cfg.heap_region = &cfg;
+    cfg.heap_region_len = 1;
+    CHECK(gluon_vm_new(&cfg, &vm) == GLUON_E_NOTSUP);
+    cfg.heap_region = NULL;
+    cfg.heap_region_len = 0;
+#endif
 
-    gluon_vm *vm;
     /* Hooks without the required console are refused. */
     gluon_platform bad = hooks;
     bad.console_write = NULL;
@@ -330,6 +366,11 @@ int main(int argc, char **argv) {
     CHECK(stats.overflowed == 8 + refused);
     size_t peak;
     CHECK(gluon_memory_used(&peak) <= peak && peak > 0);
+#ifdef GLUON_BARE
+    CHECK(gluon_heap_free() > 0 && gluon_heap_free() < sizeof heap_region);
+#else
+    CHECK(gluon_heap_free() == 0);
+#endif
     printf("c: %s\n", gluon_strerror(GLUON_E_FULL));
     gluon_vm_destroy(vm);
     printf("c: ok\n");
