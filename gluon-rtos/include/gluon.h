@@ -172,8 +172,13 @@ typedef struct gluon_config {
 extern "C" {
 #endif // __cplusplus
 
+// Defined by the firmware (feature `c-critical-section`): masks
+// interrupts or enters the RTOS's critical section; returns the
+// state to restore. Called from tasks and ISRs; may nest.
 extern uint32_t gluon_port_critical_enter(void);
 
+// Defined by the firmware (feature `c-critical-section`):
+// restores the state `gluon_port_critical_enter` returned.
 extern void gluon_port_critical_exit(uint32_t state);
 
 // A readable description of `status` (a static string).

@@ -60,7 +60,12 @@ fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
 #[cfg(feature = "c-critical-section")]
 mod c_critical_section {
     extern "C" {
+        /// Defined by the firmware (feature `c-critical-section`): masks
+        /// interrupts or enters the RTOS's critical section; returns the
+        /// state to restore. Called from tasks and ISRs; may nest.
         fn gluon_port_critical_enter() -> u32;
+        /// Defined by the firmware (feature `c-critical-section`):
+        /// restores the state `gluon_port_critical_enter` returned.
         fn gluon_port_critical_exit(state: u32);
     }
 
