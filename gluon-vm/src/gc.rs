@@ -21,6 +21,7 @@
 
 use crate::heap::{alloc_words, in_slice, Block, Heap, OutOfMemory};
 use crate::term::Term;
+use alloc::vec::Vec;
 
 /// The smallest heap block, in words.
 pub const MIN_HEAP_WORDS: usize = 8;
@@ -185,15 +186,24 @@ struct From<'a> {
     mature: &'a [Term],
     /// The rest of the block's heap part.
     young: &'a [Term],
-    fragments: &'a [Block],
+    /// Address ranges of the heap fragments, sorted by start, so that
+    /// finding a pointer's fragment is a binary search (BIFs can leave
+    /// thousands of small fragments between two collections).
+    fragments: Vec<core::ops::Range<usize>>,
     /// The old heap's used part, copied only by a major collection.
     old: &'a [Term],
     mode: Mode,
 }
 
 impl From<'_> {
+    fn in_fragment(&self, p: *const Term) -> bool {
+        let a = p as usize;
+        let i = self.fragments.partition_point(|r| r.start <= a);
+        i > 0 && self.fragments[i - 1].contains(&a)
+    }
+
     fn dest(&self, p: *const Term) -> Dest {
-        if in_slice(self.young, p) || self.fragments.iter().any(|f| in_slice(f, p)) {
+        if in_slice(self.young, p) || self.in_fragment(p) {
             Dest::Young
         } else if in_slice(self.mature, p) {
             match self.mode {
@@ -244,10 +254,19 @@ fn copy_into(
     let (stack_ptr, stack_len) = (stack.as_mut_ptr(), stack.len());
     {
         let (block_used, fragments, old) = heap.spaces();
+        let mut ranges: Vec<core::ops::Range<usize>> = Vec::new();
+        ranges
+            .try_reserve_exact(fragments.len())
+            .map_err(|_| OutOfMemory)?;
+        ranges.extend(fragments.iter().map(|f| {
+            let r = f.as_ptr_range();
+            r.start as usize..r.end as usize
+        }));
+        ranges.sort_unstable_by_key(|r| r.start);
         let from = From {
             mature: &block_used[..hwm],
             young: &block_used[hwm..],
-            fragments,
+            fragments: ranges,
             old,
             mode,
         };
