@@ -76,10 +76,37 @@ pub struct Heap {
     block: Block,
     htop: usize,
     stop: usize,
-    fragments: crate::lazyvec::LazyVec<Block>,
+    fragments: Fragments,
     /// Generational state, allocated by the first collection: most
     /// processes never collect, and an idle one should cost one word here.
     gen: Option<Box<Generations>>,
+}
+
+/// Heap fragments and their total size: one null word while there are
+/// none (most processes), and the total kept beside the blocks, because it
+/// is asked at every heap check and BIFs can leave thousands of fragments.
+#[derive(Default)]
+struct Fragments(Option<Box<(Vec<Block>, usize)>>);
+
+impl Fragments {
+    fn push(&mut self, b: Block) {
+        let f = self.0.get_or_insert_with(Default::default);
+        f.1 += b.len();
+        f.0.push(b);
+    }
+
+    #[inline]
+    fn words(&self) -> usize {
+        self.0.as_ref().map_or(0, |f| f.1)
+    }
+
+    fn blocks(&self) -> &[Block] {
+        self.0.as_ref().map_or(&[], |f| &f.0)
+    }
+
+    fn clear(&mut self) {
+        self.0 = None;
+    }
 }
 
 /// The used young block, the fragments and the used old heap.
@@ -116,7 +143,7 @@ impl Heap {
             block,
             htop: 0,
             stop,
-            fragments: crate::lazyvec::LazyVec::new(),
+            fragments: Fragments::default(),
             gen: None,
         })
     }
@@ -148,9 +175,7 @@ impl Heap {
     /// Words in heap fragments.
     #[inline]
     pub fn fragment_words(&self) -> usize {
-        // Not kept in a field: a word per process for a sum that is 0
-        // (no fragments, one null check) nearly every time it is asked.
-        self.fragments.iter().map(|f| f.len()).sum()
+        self.fragments.words()
     }
 
     /// Allocates `n` words from the block; the caller made sure they fit
@@ -218,7 +243,7 @@ impl Heap {
             Some(g) => &g.old[..g.old_top],
             None => &[],
         };
-        (&self.block[..self.htop], &self.fragments, old)
+        (&self.block[..self.htop], self.fragments.blocks(), old)
     }
 
     /// Allocates and returns a mutable slice of `n` words.
