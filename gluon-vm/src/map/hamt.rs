@@ -25,10 +25,10 @@ use super::hash::hash;
 /// Under test, negative floats hash to only three values, so that tests
 /// can fill collision nodes.
 #[cfg(test)]
-fn hash(t: Term) -> u64 {
+fn hash(t: Term, atoms: &AtomTable) -> u64 {
     match t.as_float() {
         Some(f) if f < 0.0 => ((-f) as u64 % 3) << 62,
-        _ => super::hash::hash(t),
+        _ => super::hash::hash(t, atoms),
     }
 }
 use crate::heap::{Heap, OutOfMemory};
@@ -169,7 +169,7 @@ fn old_kids(kids: &[Term]) -> Vec<Kid> {
 
 /// Looks `key` up.
 pub fn get(root: Term, key: Term, atoms: &AtomTable) -> Option<Term> {
-    let h = hash(key);
+    let h = hash(key, atoms);
     let mut node = root;
     let mut depth = 0;
     loop {
@@ -216,7 +216,8 @@ pub fn build(
     pairs: &[(Term, Term)],
     atoms: &AtomTable,
 ) -> Result<Term, OutOfMemory> {
-    let mut items: Vec<(u64, Term, Term)> = pairs.iter().map(|&(k, v)| (hash(k), k, v)).collect();
+    let mut items: Vec<(u64, Term, Term)> =
+        pairs.iter().map(|&(k, v)| (hash(k, atoms), k, v)).collect();
     // Grouped by hash prefix at every level; full collisions in key order.
     items.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| compare(a.1, b.1, atoms, true)));
     let mut out = Out::default();
@@ -259,7 +260,16 @@ pub fn put(
 ) -> Result<Term, OutOfMemory> {
     let (bitmap, kids) = view(root);
     let mut out = Out::default();
-    match insert(&mut out, bitmap, kids, 0, key, hash(key), value, atoms) {
+    match insert(
+        &mut out,
+        bitmap,
+        kids,
+        0,
+        key,
+        hash(key, atoms),
+        value,
+        atoms,
+    ) {
         None => Ok(root),
         Some((b, k, added)) => out.root(heap, size(root) + usize::from(added), b, &k),
     }
@@ -311,7 +321,13 @@ fn insert(
             false
         }
         Some((k, v)) => {
-            new[at] = two_leaves(out, depth + 1, (k, v, hash(k)), (key, value, h), atoms);
+            new[at] = two_leaves(
+                out,
+                depth + 1,
+                (k, v, hash(k, atoms)),
+                (key, value, h),
+                atoms,
+            );
             true
         }
         None => {
@@ -362,7 +378,7 @@ pub fn remove(
 ) -> Result<Option<Term>, OutOfMemory> {
     let (bitmap, kids) = view(root);
     let mut out = Out::default();
-    match delete(&mut out, bitmap, kids, 0, key, hash(key), atoms) {
+    match delete(&mut out, bitmap, kids, 0, key, hash(key, atoms), atoms) {
         None => Ok(None),
         Some((b, k)) => Ok(Some(out.root(heap, size(root) - 1, b, &k)?)),
     }
