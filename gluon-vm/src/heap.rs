@@ -76,18 +76,37 @@ pub struct Heap {
     block: Block,
     htop: usize,
     stop: usize,
-    fragments: Option<Box<Fragments>>,
+    fragments: Fragments,
     /// Generational state, allocated by the first collection: most
     /// processes never collect, and an idle one should cost one word here.
     gen: Option<Box<Generations>>,
 }
 
-/// Heap fragments with their total size, boxed so that a process without
-/// fragments (nearly all, nearly always) pays one null word; the total is
-/// kept because `ensure` asks for it at every heap check.
-struct Fragments {
-    words: usize,
-    blocks: Vec<Block>,
+/// Heap fragments and their total size: one null word while there are
+/// none (most processes), and the total kept beside the blocks, because it
+/// is asked at every heap check and BIFs can leave thousands of fragments.
+#[derive(Default)]
+struct Fragments(Option<Box<(Vec<Block>, usize)>>);
+
+impl Fragments {
+    fn push(&mut self, b: Block) {
+        let f = self.0.get_or_insert_with(Default::default);
+        f.1 += b.len();
+        f.0.push(b);
+    }
+
+    #[inline]
+    fn words(&self) -> usize {
+        self.0.as_ref().map_or(0, |f| f.1)
+    }
+
+    fn blocks(&self) -> &[Block] {
+        self.0.as_ref().map_or(&[], |f| &f.0)
+    }
+
+    fn clear(&mut self) {
+        self.0 = None;
+    }
 }
 
 /// The used young block, the fragments and the used old heap.
@@ -124,7 +143,7 @@ impl Heap {
             block,
             htop: 0,
             stop,
-            fragments: None,
+            fragments: Fragments::default(),
             gen: None,
         })
     }
@@ -156,18 +175,7 @@ impl Heap {
     /// Words in heap fragments.
     #[inline]
     pub fn fragment_words(&self) -> usize {
-        self.fragments.as_ref().map_or(0, |f| f.words)
-    }
-
-    fn push_fragment(&mut self, block: Block) {
-        let f = self.fragments.get_or_insert_with(|| {
-            Box::new(Fragments {
-                words: 0,
-                blocks: Vec::new(),
-            })
-        });
-        f.words += block.len();
-        f.blocks.push(block);
+        self.fragments.words()
     }
 
     /// Allocates `n` words from the block; the caller made sure they fit
@@ -196,7 +204,7 @@ impl Heap {
     fn alloc_fragment(&mut self, n: usize) -> Result<*mut Term, OutOfMemory> {
         let mut frag = alloc_words(n)?;
         let p = frag.as_mut_ptr();
-        self.push_fragment(frag);
+        self.fragments.push(frag);
         Ok(p)
     }
 
@@ -204,7 +212,7 @@ impl Heap {
     /// becomes a fragment that the next collection folds into the heap.
     pub fn adopt(&mut self, block: Block) {
         if !block.is_empty() {
-            self.push_fragment(block);
+            self.fragments.push(block);
         }
     }
 
@@ -235,11 +243,7 @@ impl Heap {
             Some(g) => &g.old[..g.old_top],
             None => &[],
         };
-        let frags: &[Block] = match &self.fragments {
-            Some(f) => &f.blocks,
-            None => &[],
-        };
-        (&self.block[..self.htop], frags, old)
+        (&self.block[..self.htop], self.fragments.blocks(), old)
     }
 
     /// Allocates and returns a mutable slice of `n` words.
@@ -341,7 +345,7 @@ impl Heap {
         self.block = block;
         self.htop = used;
         self.stop = new_stop;
-        self.fragments = None;
+        self.fragments.clear();
     }
 
     /// Replaces the old heap (after a collection promoted into it or
