@@ -31,17 +31,42 @@ pub(crate) static BIFS: &[BifDef] = &[
     native("binary", "bin_to_list", 1, bin_to_list),
     native("binary", "bin_to_list", 2, bin_to_list),
     native("binary", "bin_to_list", 3, bin_to_list),
-    native("binary", "list_to_bin", 1, super::erlang_iolist::list_to_binary),
+    native(
+        "binary",
+        "list_to_bin",
+        1,
+        super::erlang_iolist::list_to_binary,
+    ),
     native("binary", "longest_common_prefix", 1, longest_common_prefix),
     native("binary", "longest_common_suffix", 1, longest_common_suffix),
     native("binary", "referenced_byte_size", 1, referenced_byte_size),
     native("binary", "encode_hex", 1, encode_hex),
     native("binary", "encode_hex", 2, encode_hex),
     native("binary", "decode_hex", 1, decode_hex),
-    native("binary", "encode_unsigned", 1, binary_unsigned::encode_unsigned),
-    native("binary", "encode_unsigned", 2, binary_unsigned::encode_unsigned),
-    native("binary", "decode_unsigned", 1, binary_unsigned::decode_unsigned),
-    native("binary", "decode_unsigned", 2, binary_unsigned::decode_unsigned),
+    native(
+        "binary",
+        "encode_unsigned",
+        1,
+        binary_unsigned::encode_unsigned,
+    ),
+    native(
+        "binary",
+        "encode_unsigned",
+        2,
+        binary_unsigned::encode_unsigned,
+    ),
+    native(
+        "binary",
+        "decode_unsigned",
+        1,
+        binary_unsigned::decode_unsigned,
+    ),
+    native(
+        "binary",
+        "decode_unsigned",
+        2,
+        binary_unsigned::decode_unsigned,
+    ),
 ];
 
 /// `binary:compile_pattern(Pattern)`: the pattern checked and wrapped in
@@ -136,7 +161,13 @@ fn binaries(t: Term) -> Result<Vec<alloc::borrow::Cow<'static, [u8]>>, Exception
 fn longest_common_prefix(_: &mut Ctx, args: &[Term]) -> BifResult {
     let bins = binaries(args[0])?;
     let n = bins.iter().skip(1).fold(bins[0].len(), |n, b| {
-        n.min(bins[0].iter().zip(b.iter()).take_while(|(x, y)| x == y).count())
+        n.min(
+            bins[0]
+                .iter()
+                .zip(b.iter())
+                .take_while(|(x, y)| x == y)
+                .count(),
+        )
     });
     Ok(Term::small(n as isize))
 }

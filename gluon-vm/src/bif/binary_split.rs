@@ -55,7 +55,13 @@ pub fn split(ctx: &mut Ctx, args: &[Term]) -> BifResult {
     // global, trim, trim_all
     let mut flags = [false; 3];
     let (from, to) = match args.get(2) {
-        Some(&o) => search_options(ctx, o, hay.len(), &["global", "trim", "trim_all"], &mut flags)?,
+        Some(&o) => search_options(
+            ctx,
+            o,
+            hay.len(),
+            &["global", "trim", "trim_all"],
+            &mut flags,
+        )?,
         None => (0, hay.len()),
     };
     let [global, trim, trim_all] = flags;

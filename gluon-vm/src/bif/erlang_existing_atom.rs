@@ -10,8 +10,18 @@ use alloc::string::String;
 
 /// Natives of module `erlang` for existing atoms.
 pub(crate) static BIFS: &[BifDef] = &[
-    native("erlang", "binary_to_existing_atom", 1, binary_to_existing_atom),
-    native("erlang", "binary_to_existing_atom", 2, binary_to_existing_atom),
+    native(
+        "erlang",
+        "binary_to_existing_atom",
+        1,
+        binary_to_existing_atom,
+    ),
+    native(
+        "erlang",
+        "binary_to_existing_atom",
+        2,
+        binary_to_existing_atom,
+    ),
 ];
 
 /// `binary_to_existing_atom(Binary [, utf8 | unicode | latin1])`.
