@@ -11,6 +11,7 @@ mod binary_mod;
 mod binary_search;
 mod binary_split;
 mod binary_unsigned;
+mod case_table;
 mod erlang_arith;
 mod erlang_code;
 mod erlang_compare;
