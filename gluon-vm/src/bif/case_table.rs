@@ -31,7 +31,7 @@ fn simple(runs: &[(u32, i32)], c: u32) -> Option<u32> {
     let stride = 1 + ((w >> 21) & 1);
     let len = 1 + (w >> 22);
     let k = c - start;
-    (k % stride == 0 && k / stride < len).then(|| c.wrapping_add_signed(offset))
+    (k.is_multiple_of(stride) && k / stride < len).then(|| c.wrapping_add_signed(offset))
 }
 
 /// Appends the uppercase of `c` (full mapping: ß → SS).
