@@ -6,6 +6,7 @@
 %% binary and Unicode format strings, put_chars.
 t(F) -> try F() catch C:R -> {C,R} end.
 start() ->
+    io:format("setopts: ~p~n", [io:setopts([{encoding, unicode}])]),
     S = "héllo wörld ☃ 😀",
     B = <<"héllo ☃"/utf8>>,
     L1 = "café",

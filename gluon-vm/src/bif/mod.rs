@@ -37,6 +37,7 @@ mod erlang_time;
 mod erlang_tuple;
 mod erlang_types;
 mod io;
+mod io_opts;
 mod lists;
 mod maps;
 mod string_case;
@@ -252,5 +253,6 @@ pub fn table() -> impl Iterator<Item = &'static BifDef> {
         .chain(binary_mod::BIFS)
         .chain(unicode::BIFS)
         .chain(string_case::BIFS)
+        .chain(io_opts::BIFS)
         .chain(erlang_existing_atom::BIFS)
 }
