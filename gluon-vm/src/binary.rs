@@ -132,3 +132,20 @@ pub fn compare_bitstrings(a: Term, b: Term) -> Ordering {
     }
     la.cmp(&lb)
 }
+
+/// A part of any bitstring `t`: `bit_len` bits from `bit_offset` within
+/// it, sharing the underlying binary. Parts of parts point at that binary
+/// directly, so repeated splitting (`{_, Rest} = split(Rest)`) never
+/// builds chains of sub-binaries.
+pub fn sub_bitstring(
+    heap: &mut Heap,
+    t: Term,
+    bit_offset: usize,
+    bit_len: usize,
+) -> Result<Term, OutOfMemory> {
+    if t.boxed_tag() == Some(HeaderTag::SubBin) {
+        let body = t.boxed_body();
+        return new_sub_binary(heap, body[2], body[1].raw() + bit_offset, bit_len);
+    }
+    new_sub_binary(heap, t, bit_offset, bit_len)
+}

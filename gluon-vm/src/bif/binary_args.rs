@@ -69,7 +69,7 @@ pub(crate) fn proper_list(t: Term) -> Result<Vec<Term>, Exception> {
 /// A part of `subject` (bytes `from..to`) as a sub-binary sharing its
 /// storage, as OTP's parts do.
 pub(crate) fn sub(ctx: &mut Ctx, subject: Term, from: usize, to: usize) -> Result<Term, Exception> {
-    Ok(binary::new_sub_binary(
+    Ok(binary::sub_bitstring(
         ctx.heap,
         subject,
         from * 8,
