@@ -13,14 +13,17 @@ mod binary_split;
 mod binary_unsigned;
 mod case_table;
 mod erlang_arith;
+mod erlang_bitstr;
 mod erlang_code;
 mod erlang_compare;
 mod erlang_convert;
 mod erlang_dict;
 mod erlang_error;
+mod erlang_etf;
 mod erlang_existing_atom;
 mod erlang_float;
 mod erlang_float_fmt;
+mod erlang_hash;
 pub(crate) use erlang_float_fmt::c_scientific;
 mod erlang_info;
 mod erlang_int;
@@ -40,6 +43,7 @@ mod io;
 mod io_opts;
 mod lists;
 mod maps;
+mod math;
 mod string_case;
 mod unicode;
 mod unicode_codec;
@@ -237,9 +241,12 @@ pub fn table() -> impl Iterator<Item = &'static BifDef> {
         .chain(erlang_list::BIFS)
         .chain(erlang_convert::BIFS)
         .chain(erlang_iolist::BIFS)
+        .chain(erlang_bitstr::BIFS)
         .chain(erlang_float::BIFS)
         .chain(erlang_float_fmt::BIFS)
+        .chain(erlang_hash::BIFS)
         .chain(erlang_error::BIFS)
+        .chain(erlang_etf::BIFS)
         .chain(erlang_misc::BIFS)
         .chain(erlang_dict::BIFS)
         .chain(erlang_proc::BIFS)
@@ -250,6 +257,7 @@ pub fn table() -> impl Iterator<Item = &'static BifDef> {
         .chain(lists::BIFS)
         .chain(maps::BIFS)
         .chain(io::BIFS)
+        .chain(math::BIFS)
         .chain(binary_mod::BIFS)
         .chain(unicode::BIFS)
         .chain(string_case::BIFS)
