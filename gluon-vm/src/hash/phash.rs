@@ -134,7 +134,7 @@ pub fn phash(term: Term, atoms: &AtomTable) -> Result<u32, OutOfMemory> {
                     if let Some((neg, digits)) = crate::bignum::as_big(t) {
                         let mut bytes = Vec::new();
                         bytes
-                            .try_reserve(digits.len() * core::mem::size_of::<usize>())
+                            .try_reserve(core::mem::size_of_val(digits))
                             .map_err(|_| OutOfMemory)?;
                         for d in digits {
                             bytes.extend_from_slice(&d.to_le_bytes());
