@@ -45,6 +45,8 @@ unsafe impl GlobalAlloc for Counting {
 static A: Counting = Counting;
 
 const W: usize = std::mem::size_of::<usize>();
+/// Words of the heap each decode starts with.
+const HEAP_WORDS: usize = 256;
 /// Fixed allowance: the inflater's state, the atom table's growth by a
 /// few atoms, bookkeeping.
 const SLACK: usize = 96 * 1024;
@@ -75,7 +77,8 @@ fn check(b: &[u8], atoms: &mut AtomTable) -> Outcome {
     let bound = SLACK.saturating_add(effective_len(b).saturating_mul(4 * W));
     let mut decoded = false;
     for safe in [false, true] {
-        let mut heap = Heap::new(256).expect("heap");
+        let charged = gluon_vm::memory::used();
+        let mut heap = Heap::new(HEAP_WORDS).expect("heap");
         let base = LIVE.load(Ordering::Relaxed);
         PEAK.store(base, Ordering::Relaxed);
         let start = Instant::now();
@@ -89,6 +92,14 @@ fn check(b: &[u8], atoms: &mut AtomTable) -> Outcome {
             b.len(),
             &b[..b.len().min(64)]
         );
+        // The VM's own account of term memory: the heap, plus at most two
+        // words per (inflated) input byte for the term.
+        let term_bytes = gluon_vm::memory::used() - charged;
+        assert!(
+            term_bytes <= W * (HEAP_WORDS + 2 * effective_len(b) + 8),
+            "{term_bytes} bytes of terms for {} input bytes",
+            b.len()
+        );
         assert!(
             took < max_time(effective_len(b)),
             "{took:?} for {:?}",
@@ -100,7 +111,7 @@ fn check(b: &[u8], atoms: &mut AtomTable) -> Outcome {
                 assert!(words.is_ok(), "decoded what validation refused");
                 decoded = true;
                 let again = encode(t, atoms, EncodeOptions::DEFAULT).expect("re-encode");
-                let mut heap2 = Heap::new(256).expect("heap");
+                let mut heap2 = Heap::new(HEAP_WORDS).expect("heap");
                 let (u, n) = decode_opts(&again, &mut heap2, atoms, None, DecodeOptions::default())
                     .expect("decode re-encoded");
                 assert_eq!(n, again.len());
@@ -110,6 +121,12 @@ fn check(b: &[u8], atoms: &mut AtomTable) -> Outcome {
             Err(EtfError::NewAtom { .. }) => assert!(safe),
             Err(_) => {}
         }
+        drop(heap);
+        assert_eq!(
+            gluon_vm::memory::used(),
+            charged,
+            "term memory not given back"
+        );
     }
     Outcome { decoded }
 }
