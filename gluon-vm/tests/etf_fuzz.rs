@@ -96,7 +96,10 @@ fn check(b: &[u8], atoms: &mut AtomTable) -> Outcome {
         // words per (inflated) input byte for the term.
         let term_bytes = gluon_vm::memory::used() - charged;
         assert!(
-            term_bytes <= W * (HEAP_WORDS + 2 * effective_len(b) + 8),
+            term_bytes
+                <= (HEAP_WORDS + 8)
+                    .saturating_add(effective_len(b).saturating_mul(2))
+                    .saturating_mul(W),
             "{term_bytes} bytes of terms for {} input bytes",
             b.len()
         );
