@@ -527,6 +527,8 @@ pub enum Instr {
     },
     /// Ends a process's first call: returning here finishes the process.
     Stop,
+    /// A bit-syntax instruction (see [`super::bits`]).
+    Bits(Box<super::bits::BsOp>),
     /// Placed after a module's last instruction, so that malformed code
     /// falling off the end raises instead of running past the code.
     CodeEnd,
@@ -571,6 +573,7 @@ impl Instr {
                     f(t);
                 }
             }
+            Instr::Bits(op) => op.for_each_target(&mut f),
             _ => {}
         }
     }

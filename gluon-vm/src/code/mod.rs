@@ -4,6 +4,7 @@
 use crate::term::Atom;
 use core::cell::Cell;
 
+pub mod bits;
 pub mod instr;
 pub mod module;
 

@@ -32,7 +32,10 @@ pub trait FunResolver {
 /// with the `used` option reports).
 ///
 /// Exactly [`decoded_words`]`(bytes)` words are allocated, in one piece,
-/// only once the whole input has been validated; errors found while
+/// only once the whole input has been validated (plus, for each map of
+/// more than [`crate::map::MAX_FLAT`] pairs, the words of its hash trie,
+/// built after the flat pairs were checked, whose shape depends on the
+/// keys' hashes); errors found while
 /// building (atom table full, duplicate map keys, a fun the resolver
 /// refuses) leave those words allocated but filled with `[]`. Export funs are [`EtfError::Unsupported`]
 /// here; see [`decode_with`].
@@ -84,8 +87,11 @@ pub fn decode_opts(
         cur: ROOT,
         root: Term::NIL,
     };
-    match b.run(data, env.base(), atoms, funs, opts.safe) {
-        Ok((t, end)) => Ok((t, env.consumed(end))),
+    let built = b
+        .run(data, env.base(), atoms, funs, opts.safe)
+        .and_then(|(end, large)| b.hash_large_maps(&large, heap, atoms).map(|()| end));
+    match built {
+        Ok(end) => Ok((b.root, env.consumed(end))),
         Err(e) => {
             b.clear();
             Err(e)
@@ -666,10 +672,12 @@ impl Builder {
         atoms: &mut AtomTable,
         mut funs: Option<&mut dyn FunResolver>,
         safe: bool,
-    ) -> Result<(Term, usize), EtfError> {
+    ) -> Result<(usize, Vec<(usize, usize)>), EtfError> {
         let mut r = Reader::new(data, base);
         // Maps of two or more pairs, sorted once all terms exist.
         let mut maps: Vec<usize> = Vec::new();
+        // Maps too large to stay flat: (slot, index), made tries at the end.
+        let mut large: Vec<(usize, usize)> = Vec::new();
         while self.cur != END {
             let slot = self.pop();
             let t = match parse_head(&mut r)? {
@@ -707,6 +715,12 @@ impl Builder {
                     if n >= 2 {
                         maps.try_reserve(1).map_err(|_| EtfError::out_of_memory())?;
                         maps.push(i);
+                    }
+                    if n > crate::map::MAX_FLAT {
+                        large
+                            .try_reserve(1)
+                            .map_err(|_| EtfError::out_of_memory())?;
+                        large.push((slot, i));
                     }
                     Term::boxed_ptr(self.at(i))
                 }
@@ -750,7 +764,25 @@ impl Builder {
         for &i in maps.iter().rev() {
             self.sort_map(i, atoms)?;
         }
-        Ok((self.root, r.pos))
+        Ok((r.pos, large))
+    }
+
+    /// Replaces each sorted flat map of more than [`crate::map::MAX_FLAT`]
+    /// pairs by a hash trie built on `heap` (beyond the counted words),
+    /// inner maps first so that outer ones hold the tries.
+    fn hash_large_maps(
+        &mut self,
+        large: &[(usize, usize)],
+        heap: &mut Heap,
+        atoms: &AtomTable,
+    ) -> Result<(), EtfError> {
+        for &(slot, i) in large.iter().rev() {
+            let body = Term::boxed_ptr(self.at(i)).boxed_body();
+            let pairs: Vec<(Term, Term)> = body.chunks(2).map(|c| (c[0], c[1])).collect();
+            let map = crate::map::from_distinct_sorted(heap, &pairs, atoms)?;
+            self.put(slot, map);
+        }
+        Ok(())
     }
 
     fn set_u64(&mut self, i: usize, v: u64) {

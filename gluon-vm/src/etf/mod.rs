@@ -28,8 +28,10 @@
 //! exceptions: maps of more than 32 pairs are written in key order, whereas
 //! OTP writes its hash-trie order; and `compressed` output comes from
 //! `miniz_oxide`, which is valid zlib but not necessarily zlib's bytes.
-//! Map pairs are written in the order [`crate::map`] keeps them, so they
-//! match OTP only as far as that order is OTP's map key order.
+//! Decoding builds maps of more than 32 pairs as hash tries, whatever
+//! order their pairs come in; those tries take heap words beyond
+//! [`decoded_words`] (about two per pair plus the trie's nodes), so for
+//! them the two-words-per-byte bound above is typical, not guaranteed.
 //!
 //! Node-bound terms: this VM is the node `nonode@nohost` with creation 0,
 //! as an OTP 25 node without distribution. Pids, ports and references of

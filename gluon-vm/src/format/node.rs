@@ -110,7 +110,7 @@ enum Frame {
         dots: bool,
     },
     Map {
-        body: &'static [Term],
+        body: crate::map::Body,
         next: usize,
         d0: usize,
         stage: u8,
@@ -222,7 +222,9 @@ impl Builder<'_> {
                 d,
                 dots: false,
             })
-        } else if let Some(body) = crate::map::as_flat(t).filter(|b| !b.is_empty() && d > 1) {
+        } else if let Some(body) =
+            crate::map::body(t, self.atoms).filter(|b| !b.words().is_empty() && d > 1)
+        {
             open(Frame::Map {
                 body,
                 next: 0,
@@ -265,15 +267,18 @@ impl Builder<'_> {
 
     /// Whether `t` is a bitstring written as (breakable) segments.
     fn is_segments(&self, t: Term, d: usize) -> bool {
-        let Some((bytes, off, bits)) = bit_view(t) else {
+        let Some((_, _, bits)) = bit_view(t) else {
             return false;
         };
         if bits == 0 || d == 1 {
             return false;
         }
-        if off % 8 == 0 && bits % 8 == 0 && self.tree.opts.strings() {
-            let b = &bytes[off / 8..off / 8 + bits / 8];
-            return matches!(binary_text(b, d, self.tree.opts.unicode), BinText::Segments);
+        if bits % 8 == 0 && self.tree.opts.strings() {
+            let b = crate::binary::binary_bytes(t).unwrap_or_default();
+            return matches!(
+                binary_text(&b, d, self.tree.opts.unicode),
+                BinText::Segments
+            );
         }
         true
     }
@@ -339,7 +344,7 @@ impl Builder<'_> {
                 match *stage {
                     1 => {
                         *stage = 2;
-                        return Step::Visit(body[2 * *next + 1], *d0);
+                        return Step::Visit(body.words()[2 * *next + 1], *d0);
                     }
                     2 => {
                         let v = self.pending.pop().expect("a value");
@@ -351,7 +356,7 @@ impl Builder<'_> {
                     }
                     _ => {}
                 }
-                if 2 * *next == body.len() {
+                if 2 * *next == body.words().len() {
                     return Step::Done;
                 }
                 // `d0` pairs are shown, all at depth `d0`.
@@ -360,7 +365,7 @@ impl Builder<'_> {
                     return Step::Done;
                 }
                 *stage = 1;
-                Step::Visit(body[2 * *next], *d0)
+                Step::Visit(body.words()[2 * *next], *d0)
             }
         }
     }

@@ -314,11 +314,12 @@ impl Hasher<'_> {
             hash: self.hash,
             pairs: self.pairs,
         });
-        for (k, v) in crate::map::pairs(t) {
-            self.stack.push(Work::PairDone);
-            self.stack.push(Work::Term(v));
-            self.stack.push(Work::Term(k));
-        }
+        let stack = &mut self.stack;
+        crate::map::for_each_pair(t, |k, v| {
+            stack.push(Work::PairDone);
+            stack.push(Work::Term(v));
+            stack.push(Work::Term(k));
+        });
         self.hash = 0;
         self.pairs = 0;
         Ok(None)

@@ -6,6 +6,8 @@
 //! address. So every continuation pointer lives on the stack, which makes
 //! stack walks for exceptions and stacktraces unambiguous.
 
+mod bits;
+mod bs_match;
 mod call;
 mod exception;
 mod float;
@@ -76,6 +78,8 @@ pub(crate) struct Machine<'a> {
     pub ip: *const Instr,
     /// Reductions left in this slice.
     pub reds: isize,
+    /// Where the OTP 24 `bs_put_*` instructions write.
+    bs: bits::Builder,
 }
 
 /// Runs `p` for about `budget` reductions; returns why it stopped and the
@@ -90,6 +94,7 @@ pub fn run(vm: &mut Vm, p: &mut Process, r: &mut Regs, budget: usize) -> (Outcom
         p,
         r,
         reds: budget as isize,
+        bs: bits::Builder::default(),
     };
     let out = m.execute();
     m.p.ip = CodePtr(m.ip);
@@ -306,6 +311,7 @@ impl Machine<'_> {
                     Some(cp) if cp.is_header() => self.ip = CodePtr::from_term(cp).0,
                     _ => return Err((Exception::badarg(), ErrorSite::Here(here))),
                 },
+                Instr::Bits(op) => self.bits(op, here)?,
                 Instr::CodeEnd => {
                     // Malformed code ran off the end of its module.
                     return Err((Exception::badarg(), ErrorSite::Here(here)));
@@ -846,12 +852,11 @@ impl Machine<'_> {
     }
 
     fn put_map(&mut self, m: Term, exact: bool, pairs: &[(Src, Src)]) -> Result<Term, Exception> {
-        let Some(body) = crate::map::as_flat(m) else {
+        if !m.is_map() {
             let r = self.tagged(atom::BADMAP, m)?;
             return Err(Exception::error(r));
-        };
-        let mut kv: alloc::vec::Vec<(Term, Term)> = body.chunks(2).map(|c| (c[0], c[1])).collect();
-        let old = kv.len();
+        }
+        let mut kv: alloc::vec::Vec<(Term, Term)> = alloc::vec::Vec::with_capacity(pairs.len());
         for &(k, v) in pairs {
             let (k, v) = (self.get(k), self.get(v));
             if exact && crate::map::get(m, k, &self.vm.atoms).is_none() {
@@ -860,10 +865,10 @@ impl Machine<'_> {
             }
             kv.push((k, v));
         }
-        let _ = old;
-        Ok(crate::map::from_pairs(
+        Ok(crate::map::put_all(
             &mut self.p.heap,
-            &mut kv,
+            m,
+            &kv,
             &self.vm.atoms,
         )?)
     }

@@ -4,6 +4,8 @@
 //! fields) and resolved to addresses by the caller once the code is final;
 //! `catch`/`try` handlers likewise carry their label until registered.
 
+mod bits;
+
 use super::{atom_at, Context, LoadError};
 use crate::beam::{BeamFile, GenericOp, Operand};
 use crate::code::instr::{Cmp, Dst, FloatOp, Src, TypeTest};
@@ -278,6 +280,10 @@ fn one(
                 index: n,
             })?
         }};
+    }
+    if bits::handles(op.opcode) {
+        code.push(bits::translate(vm, cx, &o, op.opcode)?);
+        return Ok(None);
     }
     let instr = match op.opcode {
         1 => {
