@@ -1,7 +1,7 @@
--module(x_hash_big).
+-module(hash_big).
 -export([start/0]).
 
-%% phash2/1, phash/2 and term_to_binary of what needs the other pieces of
+%% phash2/1, phash/2 and term_to_binary of what needed the other pieces of
 %% issue #5: integers beyond 128 bits (full bignum arithmetic), bitstrings
 %% made by bit syntax at any bit offset (sub-binaries), and maps of more
 %% than 32 keys (hash-trie maps). Pseudo-random (a 32-bit LCG). Encodings
