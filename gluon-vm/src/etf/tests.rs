@@ -270,6 +270,56 @@ fn large_bignums_match_otp() {
     }
 }
 
+/// Bignums made by arithmetic, of every byte length up to LARGE_BIG_EXT
+/// sizes: the encoding is SMALL_BIG_EXT up to 255 magnitude bytes and
+/// LARGE_BIG_EXT beyond, sign byte, little-endian magnitude (OTP's
+/// format), and decodes back to an equal term.
+#[test]
+fn computed_bignums_round_trip() {
+    let mut c = cx();
+    // 3^k as little-endian bytes, computed independently of the VM.
+    let mut bytes: Vec<u8> = vec![1];
+    let mut value = c.int(1);
+    let three = crate::bignum::Int::of(Term::small(3)).unwrap();
+    for k in 1..=700 {
+        let mut carry = 0u32;
+        for b in bytes.iter_mut() {
+            let v = *b as u32 * 3 + carry;
+            *b = v as u8;
+            carry = v >> 8;
+        }
+        if carry != 0 {
+            bytes.push(carry as u8);
+        }
+        let x = crate::bignum::Int::of(value).unwrap();
+        value = crate::bignum::mul(&mut c.heap, x, three).unwrap();
+        if k < 40 {
+            continue;
+        }
+        for neg in [false, true] {
+            let t = if neg {
+                let x = crate::bignum::Int::of(value).unwrap();
+                crate::bignum::negate(&mut c.heap, x).unwrap()
+            } else {
+                value
+            };
+            let mut want = vec![131];
+            match u8::try_from(bytes.len()) {
+                Ok(n) => want.extend_from_slice(&[110, n]),
+                Err(_) => {
+                    want.push(111);
+                    want.extend_from_slice(&(bytes.len() as u32).to_be_bytes());
+                }
+            }
+            want.push(neg as u8);
+            want.extend_from_slice(&bytes);
+            assert_eq!(c.enc(t), want, "3^{k}");
+            let back = c.dec(&want);
+            assert!(c.eq(back, t), "3^{k}");
+        }
+    }
+}
+
 #[test]
 fn floats_match_otp() {
     let mut c = cx();

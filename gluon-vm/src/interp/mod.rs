@@ -11,6 +11,7 @@ mod bs_match;
 mod call;
 mod exception;
 mod float;
+mod native_call;
 
 use crate::bif::{Class, Ctx, Exception};
 use crate::code::instr::{Cmp, Dst, Reg, Src, TypeTest};
