@@ -1495,3 +1495,25 @@ fn large_maps_nested_as_keys_and_values_round_trip() {
     assert_eq!(o.boxed_tag(), Some(HeaderTag::HashMap));
     assert_eq!(crate::map::get(o, i, &c.atoms), Some(Term::NIL));
 }
+
+#[test]
+fn safe_decoding_refuses_only_new_atoms() {
+    let mut c = cx();
+    let safe = DecodeOptions { safe: true };
+    let known = b"\x83\x68\x02\x64\x00\x02ok\x77\x02ok";
+    let (t, _) = decode_opts(known, &mut c.heap, &mut c.atoms, None, safe).unwrap();
+    assert_eq!(t.as_tuple().map(<[Term]>::len), Some(2));
+    let before = c.atoms.len();
+    let new = b"\x83\x68\x02\x64\x00\x02ok\x64\x00\x08zq_never";
+    assert_eq!(
+        decode_opts(new, &mut c.heap, &mut c.atoms, None, safe).map(|(_, n)| n),
+        Err(EtfError::NewAtom { offset: 8 })
+    );
+    assert_eq!(c.atoms.len(), before);
+    // Latin-1 names are looked up by their UTF-8 form.
+    c.atom("hé");
+    let latin1 = b"\x83\x64\x00\x02h\xe9";
+    assert!(decode_opts(latin1, &mut c.heap, &mut c.atoms, None, safe).is_ok());
+    assert!(decode(new, &mut c.heap, &mut c.atoms).is_ok());
+    assert_eq!(c.atoms.len(), before + 2);
+}
