@@ -9,7 +9,11 @@ pub fn encode(f: f64, size: usize) -> Option<u64> {
     match size {
         64 => Some(f.to_bits()),
         32 => Some((f as f32).to_bits() as u64),
-        16 => Some(u64::from(to_half(f).unwrap_or(if f < 0.0 { 0xfc00 } else { 0x7c00 }))),
+        16 => Some(u64::from(to_half(f).unwrap_or(if f < 0.0 {
+            0xfc00
+        } else {
+            0x7c00
+        }))),
         _ => None,
     }
 }

@@ -88,14 +88,21 @@ pub fn new_bitstring(heap: &mut Heap, bytes: &[u8], bits: usize) -> Result<Term,
     }
 }
 
-/// The storage object under a bitstring, with the bit offset and bit
-/// length of the bitstring within it.
+/// The storage object under a bitstring (or the unmatched part of a match
+/// context), with the bit offset and bit length of the bitstring within it.
 pub fn storage(t: Term) -> Option<(Term, usize, usize)> {
     match t.boxed_tag()? {
         HeaderTag::HeapBin => Some((t, 0, t.boxed_body()[0].raw() * 8)),
         HeaderTag::SubBin => {
             let body = t.boxed_body();
             Some((body[2], body[1].raw(), body[0].raw()))
+        }
+        // OTP 26+ passes match contexts to `byte_size/1` and `bit_size/1`:
+        // they stand for the part not matched yet.
+        HeaderTag::MatchCtx => {
+            let body = t.boxed_body();
+            let (pos, end) = (body[0].raw(), body[1].raw());
+            Some((body[2], pos, end.saturating_sub(pos)))
         }
         _ => None,
     }
@@ -172,7 +179,7 @@ pub fn binary_bytes(t: Term) -> Option<alloc::borrow::Cow<'static, [u8]>> {
 
 /// Whether this is a binary (a whole number of bytes).
 pub fn is_binary(t: Term) -> bool {
-    matches!(bit_view(t), Some((_, _, len)) if len % 8 == 0)
+    t.is_bitstring() && matches!(bit_view(t), Some((_, _, len)) if len % 8 == 0)
 }
 
 /// Bit `i` (0 = most significant of the first byte) of `bytes`.

@@ -91,6 +91,12 @@ impl Machine<'_> {
         Ok(t)
     }
 
+    /// The rest of the bitstring as a sub-binary. The position stays: the
+    /// compiler reads the tail and then may go on matching the context.
+    fn tail(&mut self, c: &MatchCtx) -> Result<Term, Miss> {
+        Ok(matchctx::sub(&mut self.p.heap, c, c.remaining())?)
+    }
+
     /// Runs a matching instruction.
     pub(super) fn bs_match(
         &mut self,
@@ -108,7 +114,7 @@ impl Machine<'_> {
             BsOp::SetPosition { ctx, pos } => (self.set_position(*ctx, *pos), CodePtr::NONE),
             BsOp::GetTail { ctx, dst } => (
                 self.ctx(*ctx).and_then(|c| {
-                    let t = self.take_bin(&c, c.remaining())?;
+                    let t = self.tail(&c)?;
                     self.put(*dst, t);
                     Ok(())
                 }),
@@ -313,7 +319,7 @@ impl Machine<'_> {
                     c.set_pos(c.pos() + bits);
                 }
                 MatchCmd::GetTail { dst } => {
-                    let t = self.take_bin(&c, c.remaining())?;
+                    let t = self.tail(&c)?;
                     self.put(*dst, t);
                 }
                 MatchCmd::Equal { bits, value } => {
