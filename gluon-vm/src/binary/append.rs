@@ -54,25 +54,42 @@ fn set_used(buf: Term, bits: usize) {
     unsafe { *buf.ptr_mut().add(1) = Term::from_raw(bits) };
 }
 
+/// Where appending `extra` bits to `acc` can write in place: the buffer,
+/// if `acc` ends where its used part does and the room suffices.
+fn in_place(acc: Term, extra: usize) -> Option<(Term, usize, usize)> {
+    let (orig, off, len) = storage(acc)?;
+    if orig.boxed_tag() != Some(HeaderTag::WritableBin) {
+        return None;
+    }
+    let (b, used) = storage_bytes(orig)?;
+    (off + len == used && off + len + extra <= b.len() * 8).then_some((orig, off, len))
+}
+
+/// Heap words [`reserve`] and [`Appending::finish`] take together.
+pub fn words_needed(acc: Term, extra: usize) -> usize {
+    if in_place(acc, extra).is_some() {
+        return super::SUB_BIN_WORDS;
+    }
+    let len = storage(acc).map_or(0, |(_, _, l)| l);
+    let room = ((len + extra).div_ceil(8) * 2).max(MIN_ROOM);
+    2 + room.div_ceil(W) + super::SUB_BIN_WORDS
+}
+
 /// Makes room for `extra` bits after bitstring `acc` (the caller checked
 /// that `acc` is one), reusing its buffer when `acc` ends where the
 /// buffer's used part does.
 pub fn reserve(heap: &mut Heap, acc: Term, extra: usize) -> Result<Appending, OutOfMemory> {
-    let (orig, off, len) = storage(acc).unwrap_or((Term::NIL, 0, 0));
-    let new_len = len + extra;
-    if orig.boxed_tag() == Some(HeaderTag::WritableBin) {
-        if let Some((b, used)) = storage_bytes(orig) {
-            if off + len == used && off + new_len <= b.len() * 8 {
-                set_used(orig, off + new_len);
-                return Ok(Appending {
-                    buf: orig,
-                    base: off,
-                    at: off + len,
-                    len: new_len,
-                });
-            }
-        }
+    if let Some((buf, off, len)) = in_place(acc, extra) {
+        set_used(buf, off + len + extra);
+        return Ok(Appending {
+            buf,
+            base: off,
+            at: off + len,
+            len: len + extra,
+        });
     }
+    let len = storage(acc).map_or(0, |(_, _, l)| l);
+    let new_len = len + extra;
     let buf = new_buffer(heap, new_len.div_ceil(8) * 2, new_len)?;
     if let Some((src, soff, _)) = super::bit_view(acc) {
         bits::copy_bits(src, soff, bytes_mut(buf), 0, len);
@@ -97,11 +114,16 @@ fn new_buffer(heap: &mut Heap, room: usize, used: usize) -> Result<Term, OutOfMe
     Ok(Term::boxed_ptr(s.as_ptr()))
 }
 
+/// The largest room a size hint gets: the hint is the compiler's guess,
+/// not a promise, so it must not reserve megabytes.
+const MAX_HINT: usize = 4096;
+
+/// Heap words [`empty_writable`] takes at most.
+pub const EMPTY_WRITABLE_WORDS: usize = 2 + MAX_HINT / W + super::SUB_BIN_WORDS;
+
 /// An empty bitstring over a new writable binary with room for about
 /// `hint` bytes (`bs_init_writable`, which starts binary comprehensions).
 pub fn empty_writable(heap: &mut Heap, hint: usize) -> Result<Term, OutOfMemory> {
-    // The hint is the compiler's guess; do not let it reserve megabytes.
-    const MAX_HINT: usize = 64 * 1024;
     let buf = new_buffer(heap, hint.min(MAX_HINT), 0)?;
     super::new_sub_binary(heap, buf, 0, 0)
 }

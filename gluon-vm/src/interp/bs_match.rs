@@ -103,6 +103,8 @@ impl Machine<'_> {
         op: &BsOp,
         here: *const Instr,
     ) -> Result<(), (Exception, ErrorSite)> {
+        self.reserve_for(op)
+            .map_err(|e| (Exception::from(e), ErrorSite::Here(here)))?;
         let (r, fail) = match op {
             BsOp::StartMatch {
                 fail,
@@ -112,7 +114,7 @@ impl Machine<'_> {
             } => (self.start_match(*src, *dst), *fail),
             BsOp::GetPosition { ctx, dst } => (self.get_position(*ctx, *dst), CodePtr::NONE),
             BsOp::SetPosition { ctx, pos } => (self.set_position(*ctx, *pos), CodePtr::NONE),
-            BsOp::GetTail { ctx, dst } => (
+            BsOp::GetTail { ctx, dst, .. } => (
                 self.ctx(*ctx).and_then(|c| {
                     let t = self.tail(&c)?;
                     self.put(*dst, t);
@@ -156,6 +158,7 @@ impl Machine<'_> {
             BsOp::GetInteger {
                 fail,
                 ctx,
+                live: _,
                 size,
                 unit,
                 flags,
@@ -172,6 +175,7 @@ impl Machine<'_> {
             BsOp::GetFloat {
                 fail,
                 ctx,
+                live: _,
                 size,
                 unit,
                 flags,
@@ -180,6 +184,7 @@ impl Machine<'_> {
             BsOp::GetBinary {
                 fail,
                 ctx,
+                live: _,
                 size,
                 unit,
                 dst,
@@ -216,7 +221,9 @@ impl Machine<'_> {
                 }),
                 *fail,
             ),
-            BsOp::Match { fail, ctx, cmds } => (self.run_cmds(*ctx, cmds), *fail),
+            BsOp::Match {
+                fail, ctx, cmds, ..
+            } => (self.run_cmds(*ctx, cmds), *fail),
             _ => (Ok(()), CodePtr::NONE),
         };
         match r {
@@ -230,6 +237,36 @@ impl Machine<'_> {
             },
             Err(Miss::Raise(e)) => Err((e, ErrorSite::Here(here))),
         }
+    }
+
+    /// Makes room for what `op` may allocate, collecting with its live
+    /// registers if needed, so that matching in a loop reuses the heap
+    /// instead of piling up fragments.
+    fn reserve_for(&mut self, op: &BsOp) -> Result<(), OutOfMemory> {
+        let (words, live) = match op {
+            BsOp::StartMatch { live, .. } => (matchctx::WORDS, *live),
+            BsOp::GetTail { live, .. } | BsOp::GetBinary { live, .. } => {
+                (crate::binary::SUB_BIN_WORDS, *live)
+            }
+            BsOp::GetFloat { live, .. } => (crate::term::FLOAT_WORDS, *live),
+            BsOp::GetInteger {
+                live, size, unit, ..
+            } => {
+                let bits = match size.constant() {
+                    Some(t) => t,
+                    None => self.get(*size),
+                }
+                .as_small()
+                .map_or(0, |n| (n.max(0) as usize).saturating_mul(*unit as usize));
+                (int::words_for(bits), *live)
+            }
+            BsOp::Match { live, need, .. } => (*need as usize, *live),
+            _ => return Ok(()),
+        };
+        if words == 0 {
+            return Ok(());
+        }
+        self.ensure(words, live as usize)
     }
 
     fn start_match(&mut self, src: Src, dst: Dst) -> Step {
