@@ -64,7 +64,7 @@ pub fn copy_bits(src: &[u8], src_off: usize, dst: &mut [u8], dst_off: usize, n: 
     if n == 0 {
         return;
     }
-    if src_off % 8 == 0 && dst_off % 8 == 0 {
+    if src_off.is_multiple_of(8) && dst_off.is_multiple_of(8) {
         let whole = n / 8;
         let (s, d) = (src_off / 8, dst_off / 8);
         dst[d..d + whole].copy_from_slice(&src[s..s + whole]);

@@ -81,7 +81,7 @@ pub fn new_sub_binary(
 /// binary, wrapped in a sub-binary when the length has a partial byte.
 pub fn new_bitstring(heap: &mut Heap, bytes: &[u8], bits: usize) -> Result<Term, OutOfMemory> {
     let bin = new_heap_binary(heap, &bytes[..bits.div_ceil(8)])?;
-    if bits % 8 == 0 {
+    if bits.is_multiple_of(8) {
         Ok(bin)
     } else {
         new_sub_binary(heap, bin, 0, bits)

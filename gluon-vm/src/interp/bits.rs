@@ -308,7 +308,7 @@ impl Machine<'_> {
             self.write_seg(seg, n, dst, at);
             at += n;
         }
-        if total % 8 == 0 {
+        if total.is_multiple_of(8) {
             Ok(bin)
         } else {
             Ok(binary::new_sub_binary(&mut self.p.heap, bin, 0, total)?)

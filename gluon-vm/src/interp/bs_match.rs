@@ -61,7 +61,7 @@ impl Machine<'_> {
             Some(_) => Err(Miss::Fail),
             None => {
                 let r = c.remaining();
-                if unit > 1 && r % unit as usize != 0 {
+                if unit > 1 && !r.is_multiple_of(unit as usize) {
                     Err(Miss::Fail)
                 } else {
                     Ok(r)

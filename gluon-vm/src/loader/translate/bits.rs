@@ -189,7 +189,11 @@ pub(super) fn translate(
                 _ => Utf::U32,
             },
             flags: flags!(3),
-            dst: if opcode % 2 == 0 { Some(dst!(4)) } else { None },
+            dst: if opcode.is_multiple_of(2) {
+                Some(dst!(4))
+            } else {
+                None
+            },
         },
         // bs_match_string Fail Ctx Bits Offset
         132 => {
