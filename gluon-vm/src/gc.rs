@@ -21,6 +21,7 @@
 
 use crate::heap::{alloc_words, in_slice, Block, Heap, OutOfMemory};
 use crate::term::Term;
+use alloc::vec::Vec;
 
 /// The smallest heap block, in words.
 pub const MIN_HEAP_WORDS: usize = 8;
@@ -186,14 +187,43 @@ struct From<'a> {
     /// The rest of the block's heap part.
     young: &'a [Term],
     fragments: &'a [Block],
+    /// The fragments' address ranges sorted by start, when there are
+    /// enough of them for a linear scan per pointer to hurt (a process
+    /// that received thousands of messages since its last collection).
+    sorted: Vec<(usize, usize)>,
     /// The old heap's used part, copied only by a major collection.
     old: &'a [Term],
     mode: Mode,
 }
 
 impl From<'_> {
+    /// Few fragments are scanned; many are indexed by address.
+    const SCAN_MAX: usize = 8;
+
+    fn index_fragments(fragments: &[Block]) -> Vec<(usize, usize)> {
+        let mut v = Vec::new();
+        // Without memory for the index the scan is slower, not wrong.
+        if fragments.len() > Self::SCAN_MAX && v.try_reserve_exact(fragments.len()).is_ok() {
+            v.extend(fragments.iter().map(|f| {
+                let a = f.as_ptr() as usize;
+                (a, a + f.len() * core::mem::size_of::<Term>())
+            }));
+            v.sort_unstable();
+        }
+        v
+    }
+
+    fn in_fragment(&self, p: *const Term) -> bool {
+        if self.sorted.is_empty() {
+            return self.fragments.iter().any(|f| in_slice(f, p));
+        }
+        let a = p as usize;
+        let i = self.sorted.partition_point(|&(start, _)| start <= a);
+        i > 0 && a < self.sorted[i - 1].1
+    }
+
     fn dest(&self, p: *const Term) -> Dest {
-        if in_slice(self.young, p) || self.fragments.iter().any(|f| in_slice(f, p)) {
+        if in_slice(self.young, p) || self.in_fragment(p) {
             Dest::Young
         } else if in_slice(self.mature, p) {
             match self.mode {
@@ -248,6 +278,7 @@ fn copy_into(
             mature: &block_used[..hwm],
             young: &block_used[hwm..],
             fragments,
+            sorted: From::index_fragments(fragments),
             old,
             mode,
         };

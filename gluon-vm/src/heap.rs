@@ -76,10 +76,18 @@ pub struct Heap {
     block: Block,
     htop: usize,
     stop: usize,
-    fragments: crate::lazyvec::LazyVec<Block>,
+    fragments: Option<Box<Fragments>>,
     /// Generational state, allocated by the first collection: most
     /// processes never collect, and an idle one should cost one word here.
     gen: Option<Box<Generations>>,
+}
+
+/// Heap fragments with their total size, boxed so that a process without
+/// fragments (nearly all, nearly always) pays one null word; the total is
+/// kept because `ensure` asks for it at every heap check.
+struct Fragments {
+    words: usize,
+    blocks: Vec<Block>,
 }
 
 /// The used young block, the fragments and the used old heap.
@@ -116,7 +124,7 @@ impl Heap {
             block,
             htop: 0,
             stop,
-            fragments: crate::lazyvec::LazyVec::new(),
+            fragments: None,
             gen: None,
         })
     }
@@ -148,9 +156,18 @@ impl Heap {
     /// Words in heap fragments.
     #[inline]
     pub fn fragment_words(&self) -> usize {
-        // Not kept in a field: a word per process for a sum that is 0
-        // (no fragments, one null check) nearly every time it is asked.
-        self.fragments.iter().map(|f| f.len()).sum()
+        self.fragments.as_ref().map_or(0, |f| f.words)
+    }
+
+    fn push_fragment(&mut self, block: Block) {
+        let f = self.fragments.get_or_insert_with(|| {
+            Box::new(Fragments {
+                words: 0,
+                blocks: Vec::new(),
+            })
+        });
+        f.words += block.len();
+        f.blocks.push(block);
     }
 
     /// Allocates `n` words from the block; the caller made sure they fit
@@ -179,7 +196,7 @@ impl Heap {
     fn alloc_fragment(&mut self, n: usize) -> Result<*mut Term, OutOfMemory> {
         let mut frag = alloc_words(n)?;
         let p = frag.as_mut_ptr();
-        self.fragments.push(frag);
+        self.push_fragment(frag);
         Ok(p)
     }
 
@@ -187,7 +204,7 @@ impl Heap {
     /// becomes a fragment that the next collection folds into the heap.
     pub fn adopt(&mut self, block: Block) {
         if !block.is_empty() {
-            self.fragments.push(block);
+            self.push_fragment(block);
         }
     }
 
@@ -218,7 +235,11 @@ impl Heap {
             Some(g) => &g.old[..g.old_top],
             None => &[],
         };
-        (&self.block[..self.htop], &self.fragments, old)
+        let frags: &[Block] = match &self.fragments {
+            Some(f) => &f.blocks,
+            None => &[],
+        };
+        (&self.block[..self.htop], frags, old)
     }
 
     /// Allocates and returns a mutable slice of `n` words.
@@ -320,7 +341,7 @@ impl Heap {
         self.block = block;
         self.htop = used;
         self.stop = new_stop;
-        self.fragments.clear();
+        self.fragments = None;
     }
 
     /// Replaces the old heap (after a collection promoted into it or

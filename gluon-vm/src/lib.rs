@@ -16,6 +16,7 @@ pub mod etf;
 pub mod format;
 pub mod fun;
 pub mod gc;
+pub mod hash;
 pub mod heap;
 pub mod interp;
 pub mod lazyvec;

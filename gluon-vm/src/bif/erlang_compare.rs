@@ -194,10 +194,8 @@ mod tests {
         check(BIFS, CASES);
     }
 
-    /// Waits for `term::compare` to order bignums against floats by value
-    /// (today it compares them as if both were integers).
+    /// Bignums against floats compare by value.
     #[test]
-    #[ignore]
     fn bignum_against_float() {
         check(
             BIFS,

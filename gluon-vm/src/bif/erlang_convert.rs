@@ -89,7 +89,7 @@ fn base(args: &[Term]) -> Result<u32, Exception> {
 /// The text of the integer argument in the base argument.
 fn int_text(args: &[Term]) -> Result<Vec<u8>, Exception> {
     let b = base(args)?;
-    to_radix(arg(args, 0), b).ok_or_else(Exception::badarg)
+    to_radix(arg(args, 0), b).ok_or_else(Exception::badarg)?
 }
 
 /// `integer_to_list(Integer)`, `integer_to_list(Integer, Base)`.
@@ -116,7 +116,7 @@ fn parse_int(ctx: &mut Ctx, chars: &[u32], b: u32) -> BifResult {
     }
     let digits: Option<Vec<u8>> = body.iter().map(|&c| digit_value(c, b)).collect();
     let digits = digits.ok_or_else(Exception::badarg)?;
-    Ok(from_radix(ctx.heap, neg, &digits, b)?)
+    from_radix(ctx.heap, neg, &digits, b)
 }
 
 /// `list_to_integer(String)`, `list_to_integer(String, Base)`.

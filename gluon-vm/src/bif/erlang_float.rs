@@ -1,9 +1,9 @@
-//! `float_to_list/1` and `list_to_float/1`.
+//! `float_to_list/1`, `list_to_float/1` and `binary_to_float/1`.
 //!
 //! `float_to_list/1` prints like C's `"%.20e"` (OTP's default): 21
 //! significant digits of the exact binary value, rounded half to even
 //! (see [`super::erlang_float_fmt::c_scientific`]).
-//! `list_to_float/1` accepts OTP's syntax: `[+-]D+[.,]D+([eE][+-]?D+)?`,
+//! `list_to_float/1` and `binary_to_float/1` accept OTP's syntax: `[+-]D+[.,]D+([eE][+-]?D+)?`,
 //! ending at the first NUL character as OTP does.
 
 use super::{native, BifDef, BifResult, Ctx, Exception};
@@ -14,6 +14,7 @@ use alloc::vec::Vec;
 pub(crate) static BIFS: &[BifDef] = &[
     native("erlang", "float_to_list", 1, float_to_list),
     native("erlang", "list_to_float", 1, list_to_float),
+    native("erlang", "binary_to_float", 1, binary_to_float),
 ];
 
 /// `float_to_list(Float)`.
@@ -67,10 +68,21 @@ pub fn list_to_float(ctx: &mut Ctx, args: &[Term]) -> BifResult {
         .by_ref()
         .map(|c| c.as_small().and_then(|n| u8::try_from(n).ok()))
         .collect();
-    let mut bytes = match bytes {
-        Some(b) if it.tail().is_nil() => b,
-        _ => return Err(Exception::badarg()),
-    };
+    match bytes {
+        Some(b) if it.tail().is_nil() => parse(ctx, b),
+        _ => Err(Exception::badarg()),
+    }
+}
+
+/// `binary_to_float(Binary)`, with the syntax of `list_to_float/1`.
+pub fn binary_to_float(ctx: &mut Ctx, args: &[Term]) -> BifResult {
+    let t = args.first().copied().unwrap_or(Term::NIL);
+    let bytes = super::erlang_iolist::binary_bytes(t).ok_or_else(Exception::badarg)?;
+    parse(ctx, bytes.to_vec())
+}
+
+/// The float written in `bytes` (up to the first NUL).
+fn parse(ctx: &mut Ctx, mut bytes: Vec<u8>) -> BifResult {
     if let Some(nul) = bytes.iter().position(|&b| b == 0) {
         bytes.truncate(nul);
     }
@@ -164,6 +176,13 @@ mod tests {
         ("list_to_float", "[\"\"]", "!badarg"),
         ("list_to_float", "[1.5]", "!badarg"),
         ("list_to_float", "[<<\"1.5\">>]", "!badarg"),
+        ("binary_to_float", "[<<\"1.5\">>]", "1.5"),
+        ("binary_to_float", "[<<\"1,5e3\">>]", "1.5e3"),
+        ("binary_to_float", "[<<\"-0.0\">>]", "-0.0"),
+        ("binary_to_float", "[<<49, 46, 53, 0, 120>>]", "1.5"),
+        ("binary_to_float", "[<<\"1\">>]", "!badarg"),
+        ("binary_to_float", "[<<\"1.0e400\">>]", "!badarg"),
+        ("binary_to_float", "[\"1.5\"]", "!badarg"),
     ];
 
     #[test]

@@ -47,7 +47,7 @@ fn arg(args: &[Term]) -> Term {
 
 /// Visits the bytes of iolist `root` in order, passing each run of bytes
 /// to `f`; `false` if `root` is not an iolist (or a binary).
-fn walk(root: Term, mut f: impl FnMut(&[u8])) -> bool {
+pub(crate) fn walk(root: Term, mut f: impl FnMut(&[u8])) -> bool {
     let mut pending: Vec<Term> = alloc::vec![root];
     while let Some(t) = pending.pop() {
         if t.is_nil() {

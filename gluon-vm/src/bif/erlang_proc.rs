@@ -231,9 +231,9 @@ fn max_heap_words(v: Term) -> Result<usize, Exception> {
     // Only the keys OTP knows are allowed, with values of the right type.
     let mut words = 0;
     let mut kill = true;
-    let pairs = crate::map::as_flat(v).ok_or_else(Exception::badarg)?;
-    for kv in pairs.chunks(2) {
-        let (k, val) = (kv[0], kv[1]);
+    let mut pairs = alloc::vec::Vec::new();
+    crate::map::for_each_pair(v, |k, val| pairs.push((k, val)));
+    for (k, val) in pairs {
         match k.as_atom() {
             Some(atom::SIZE) => words = size(val).ok_or_else(Exception::badarg)?,
             Some(atom::KILL) if val.is_boolean() => kill = val == Term::TRUE,

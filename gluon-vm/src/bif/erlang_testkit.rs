@@ -127,7 +127,9 @@ impl Env {
 
     fn show_into(&self, t: Term, out: &mut String) {
         if t.is_integer() {
-            let s = super::erlang_int::to_radix(t, 10).unwrap_or_default();
+            let s = super::erlang_int::to_radix(t, 10)
+                .and_then(Result::ok)
+                .unwrap_or_default();
             out.push_str(core::str::from_utf8(&s).unwrap_or("?"));
         } else if let Some(f) = t.as_float() {
             out.push_str(&format!("{f:?}"));
@@ -180,9 +182,9 @@ impl Env {
                 out.push_str(&format!("{}{v}:{n}", if whole > 0 { "," } else { "" }));
             }
             out.push_str(">>");
-        } else if let Some(body) = crate::map::as_flat(t) {
+        } else if let Some(body) = crate::map::body(t, &self.atoms) {
             out.push_str("#{");
-            for (i, kv) in body.chunks(2).enumerate() {
+            for (i, kv) in body.words().chunks(2).enumerate() {
                 if i > 0 {
                     out.push(',');
                 }

@@ -176,19 +176,15 @@ fn io_lib_nl(ctx: &mut Ctx<'_>, _: &[Term]) -> BifResult {
 }
 
 /// The code points of a format string: a character list, a binary
-/// (UTF-8) or an atom.
+/// (Latin-1) or an atom.
 pub(crate) fn format_chars(ctx: &Ctx<'_>, f: Term) -> Option<Vec<u32>> {
     if let Some(a) = f.as_atom() {
         return Some(ctx.atoms.name(a).chars().map(|c| c as u32).collect());
     }
+    // A binary format is taken byte by byte, as Latin-1 (as OTP's
+    // `binary_to_list` of it).
     if let Some(b) = crate::binary::as_bytes(f) {
-        return Some(
-            core::str::from_utf8(b)
-                .ok()?
-                .chars()
-                .map(|c| c as u32)
-                .collect(),
-        );
+        return Some(b.iter().map(|&c| c as u32).collect());
     }
     let mut out = Vec::new();
     chardata(f, &mut out)?;

@@ -150,9 +150,8 @@ mod tests {
         check(BIFS, CASES);
     }
 
-    /// Waits for `term::compare` to order bignums against floats by value.
+    /// Bignum keys match floats of equal value.
     #[test]
-    #[ignore]
     fn bignum_key_against_float() {
         check(
             BIFS,

@@ -6,6 +6,11 @@ use crate::heap::{Heap, OutOfMemory};
 use crate::os::Os;
 use crate::term::{atom, Atom, AtomTable, Term};
 
+mod binary_args;
+mod binary_mod;
+mod binary_search;
+mod binary_split;
+mod binary_unsigned;
 mod erlang_arith;
 mod erlang_bitstr;
 mod erlang_code;
@@ -13,8 +18,11 @@ mod erlang_compare;
 mod erlang_convert;
 mod erlang_dict;
 mod erlang_error;
+mod erlang_etf;
+mod erlang_existing_atom;
 mod erlang_float;
 mod erlang_float_fmt;
+mod erlang_hash;
 pub(crate) use erlang_float_fmt::c_scientific;
 mod erlang_info;
 mod erlang_int;
@@ -33,6 +41,10 @@ mod erlang_types;
 mod io;
 mod lists;
 mod maps;
+mod math;
+mod string_case;
+mod unicode;
+mod unicode_codec;
 
 /// The class of an exception.
 #[derive(Copy, Clone, PartialEq, Eq, Debug)]
@@ -230,7 +242,9 @@ pub fn table() -> impl Iterator<Item = &'static BifDef> {
         .chain(erlang_bitstr::BIFS)
         .chain(erlang_float::BIFS)
         .chain(erlang_float_fmt::BIFS)
+        .chain(erlang_hash::BIFS)
         .chain(erlang_error::BIFS)
+        .chain(erlang_etf::BIFS)
         .chain(erlang_misc::BIFS)
         .chain(erlang_dict::BIFS)
         .chain(erlang_proc::BIFS)
@@ -241,4 +255,9 @@ pub fn table() -> impl Iterator<Item = &'static BifDef> {
         .chain(lists::BIFS)
         .chain(maps::BIFS)
         .chain(io::BIFS)
+        .chain(math::BIFS)
+        .chain(binary_mod::BIFS)
+        .chain(unicode::BIFS)
+        .chain(string_case::BIFS)
+        .chain(erlang_existing_atom::BIFS)
 }

@@ -32,7 +32,10 @@ pub trait FunResolver {
 /// with the `used` option reports).
 ///
 /// Exactly [`decoded_words`]`(bytes)` words are allocated, in one piece,
-/// only once the whole input has been validated; errors found while
+/// only once the whole input has been validated (plus, for each map of
+/// more than [`crate::map::MAX_FLAT`] pairs, the words of its hash trie,
+/// built after the flat pairs were checked, whose shape depends on the
+/// keys' hashes); errors found while
 /// building (atom table full, duplicate map keys, a fun the resolver
 /// refuses) leave those words allocated but filled with `[]`. Export funs are [`EtfError::Unsupported`]
 /// here; see [`decode_with`].
@@ -52,6 +55,27 @@ pub fn decode_with(
     atoms: &mut AtomTable,
     funs: Option<&mut dyn FunResolver>,
 ) -> Result<(Term, usize), EtfError> {
+    decode_opts(bytes, heap, atoms, funs, DecodeOptions::default())
+}
+
+/// Options of `binary_to_term/2` that change what is decoded.
+#[derive(Copy, Clone, PartialEq, Eq, Debug, Default)]
+pub struct DecodeOptions {
+    /// `safe`: refuse atoms that do not exist yet ([`EtfError::NewAtom`]),
+    /// so that untrusted input cannot fill the atom table. (Export funs
+    /// are refused too unless their entry exists: that is the resolver's
+    /// part.)
+    pub safe: bool,
+}
+
+/// [`decode_with`] under `opts`.
+pub fn decode_opts(
+    bytes: &[u8],
+    heap: &mut Heap,
+    atoms: &mut AtomTable,
+    funs: Option<&mut dyn FunResolver>,
+    opts: DecodeOptions,
+) -> Result<(Term, usize), EtfError> {
     let env = Envelope::open(bytes)?;
     let data = env.data();
     let (words, _) = scan(data, env.base(), funs.is_some())?;
@@ -63,8 +87,11 @@ pub fn decode_with(
         cur: ROOT,
         root: Term::NIL,
     };
-    match b.run(data, env.base(), atoms, funs) {
-        Ok((t, end)) => Ok((t, env.consumed(end))),
+    let built = b
+        .run(data, env.base(), atoms, funs, opts.safe)
+        .and_then(|(end, large)| b.hash_large_maps(&large, heap, atoms).map(|()| end));
+    match built {
+        Ok(end) => Ok((b.root, env.consumed(end))),
         Err(e) => {
             b.clear();
             Err(e)
@@ -644,10 +671,13 @@ impl Builder {
         base: usize,
         atoms: &mut AtomTable,
         mut funs: Option<&mut dyn FunResolver>,
-    ) -> Result<(Term, usize), EtfError> {
+        safe: bool,
+    ) -> Result<(usize, Vec<(usize, usize)>), EtfError> {
         let mut r = Reader::new(data, base);
         // Maps of two or more pairs, sorted once all terms exist.
         let mut maps: Vec<usize> = Vec::new();
+        // Maps too large to stay flat: (slot, index), made tries at the end.
+        let mut large: Vec<(usize, usize)> = Vec::new();
         while self.cur != END {
             let slot = self.pop();
             let t = match parse_head(&mut r)? {
@@ -659,7 +689,7 @@ impl Builder {
                     self.set_u64(i + 1, f.to_bits());
                     Term::boxed_ptr(self.at(i))
                 }
-                Head::Atom(a) => Term::atom(intern(atoms, a)?),
+                Head::Atom(a) => Term::atom(intern(atoms, a, safe)?),
                 Head::Nil => Term::NIL,
                 Head::String(s) => self.string(s)?,
                 Head::List(0) => {
@@ -686,6 +716,12 @@ impl Builder {
                         maps.try_reserve(1).map_err(|_| EtfError::out_of_memory())?;
                         maps.push(i);
                     }
+                    if n > crate::map::MAX_FLAT {
+                        large
+                            .try_reserve(1)
+                            .map_err(|_| EtfError::out_of_memory())?;
+                        large.push((slot, i));
+                    }
                     Term::boxed_ptr(self.at(i))
                 }
                 Head::Binary(bytes) => self.heap_binary(bytes, 0)?,
@@ -707,7 +743,7 @@ impl Builder {
                     Term::boxed_ptr(self.at(i))
                 }
                 Head::Export(m, f, arity) => {
-                    let (m, f) = (intern(atoms, m)?, intern(atoms, f)?);
+                    let (m, f) = (intern(atoms, m, safe)?, intern(atoms, f, safe)?);
                     let entry = funs
                         .as_mut()
                         .and_then(|r| r.export(m, f, arity))
@@ -728,7 +764,25 @@ impl Builder {
         for &i in maps.iter().rev() {
             self.sort_map(i, atoms)?;
         }
-        Ok((self.root, r.pos))
+        Ok((r.pos, large))
+    }
+
+    /// Replaces each sorted flat map of more than [`crate::map::MAX_FLAT`]
+    /// pairs by a hash trie built on `heap` (beyond the counted words),
+    /// inner maps first so that outer ones hold the tries.
+    fn hash_large_maps(
+        &mut self,
+        large: &[(usize, usize)],
+        heap: &mut Heap,
+        atoms: &AtomTable,
+    ) -> Result<(), EtfError> {
+        for &(slot, i) in large.iter().rev() {
+            let body = Term::boxed_ptr(self.at(i)).boxed_body();
+            let pairs: Vec<(Term, Term)> = body.chunks(2).map(|c| (c[0], c[1])).collect();
+            let map = crate::map::from_distinct_sorted(heap, &pairs, atoms)?;
+            self.put(slot, map);
+        }
+        Ok(())
     }
 
     fn set_u64(&mut self, i: usize, v: u64) {
@@ -856,8 +910,9 @@ impl Builder {
     }
 }
 
-/// Interns a validated atom name, converting Latin-1 to UTF-8.
-fn intern(atoms: &mut AtomTable, a: AtomText<'_>) -> Result<Atom, EtfError> {
+/// Interns a validated atom name, converting Latin-1 to UTF-8; with
+/// `existing`, only finds atoms that exist already.
+fn intern(atoms: &mut AtomTable, a: AtomText<'_>, existing: bool) -> Result<Atom, EtfError> {
     let mut buf = [0u8; 2 * crate::term::atom::MAX_ATOM_CHARS];
     let bytes = if a.latin1 {
         let mut n = 0;
@@ -875,6 +930,11 @@ fn intern(atoms: &mut AtomTable, a: AtomText<'_>) -> Result<Atom, EtfError> {
         a.bytes
     };
     let name = core::str::from_utf8(bytes).map_err(|_| EtfError::bad_utf8(a.offset))?;
+    if existing {
+        return atoms
+            .lookup(name)
+            .ok_or(EtfError::NewAtom { offset: a.offset });
+    }
     atoms.intern(name).map_err(|e| match e {
         crate::term::atom::AtomError::TooLong => EtfError::bad_atom(a.offset),
         crate::term::atom::AtomError::TableFull => EtfError::AtomTableFull,

@@ -133,6 +133,8 @@ enum Item {
     Seq(&'static [Term]),
     /// The cells of a list from this one on, then its tail.
     Cells(Term),
+    /// A large map's keys and values in key order, from an index on.
+    Sorted(alloc::rc::Rc<[Term]>, usize),
 }
 
 fn push(stack: &mut Vec<Item>, item: Item) -> Result<(), EtfError> {
@@ -157,6 +159,15 @@ fn walk(term: Term, atoms: &AtomTable, minor: u8, out: &mut impl Sink) -> Result
                 Some((&first, rest)) => {
                     if !rest.is_empty() {
                         push(&mut stack, Item::Seq(rest))?;
+                    }
+                    first
+                }
+                None => continue,
+            },
+            Item::Sorted(words, at) => match words.get(at) {
+                Some(&first) => {
+                    if at + 1 < words.len() {
+                        push(&mut stack, Item::Sorted(words.clone(), at + 1))?;
                     }
                     first
                 }
@@ -244,6 +255,16 @@ fn boxed(
             out.put(&u32_len(body.len() / 2)?.to_be_bytes());
             return Ok(seq(body));
         }
+        HeaderTag::HashMap => {
+            // Written in key order (OTP writes its hash-trie order).
+            let words = match crate::map::body(t, atoms) {
+                Some(crate::map::Body::Sorted(w)) => w,
+                _ => return Err(EtfError::BadTerm),
+            };
+            out.put(&[tag::MAP_EXT]);
+            out.put(&u32_len(words.len() / 2)?.to_be_bytes());
+            return Ok(Some(Item::Sorted(words, 0)));
+        }
         HeaderTag::PosBig | HeaderTag::NegBig => {
             let (neg, digits) = crate::bignum::as_big(t).ok_or(EtfError::BadTerm)?;
             put_big(out, neg, digits)?;
@@ -281,7 +302,6 @@ fn boxed(
         }
         // Kinds the rest of the VM does not build yet.
         HeaderTag::RefcBin => return Err(EtfError::unsupported(tag::BINARY_EXT)),
-        HeaderTag::HashMap => return Err(EtfError::unsupported(tag::MAP_EXT)),
         _ => return Err(EtfError::BadTerm),
     }
     Ok(None)

@@ -23,8 +23,10 @@
 //! exceptions: maps of more than 32 pairs are written in key order, whereas
 //! OTP writes its hash-trie order; and `compressed` output comes from
 //! `miniz_oxide`, which is valid zlib but not necessarily zlib's bytes.
-//! Map pairs are written in the order [`crate::map`] keeps them, so they
-//! match OTP only as far as that order is OTP's map key order.
+//! Decoding builds maps of more than 32 pairs as hash tries, whatever
+//! order their pairs come in; those tries take heap words beyond
+//! [`decoded_words`] (about two per pair plus the trie's nodes), so for
+//! them the two-words-per-byte bound above is typical, not guaranteed.
 //!
 //! Node-bound terms: this VM is the node `nonode@nohost` with creation 0,
 //! as an OTP 25 node without distribution. Pids, ports and references of
@@ -36,7 +38,7 @@ mod float;
 #[cfg(test)]
 mod tests;
 
-pub use decode::{decode, decode_with, decoded_words, FunResolver};
+pub use decode::{decode, decode_opts, decode_with, decoded_words, DecodeOptions, FunResolver};
 pub use encode::{encode, encoded_size, EncodeOptions};
 
 use core::fmt;
@@ -115,6 +117,8 @@ pub enum EtfError {
     BadCompressed,
     /// The atom table is full.
     AtomTableFull,
+    /// Decoding with [`DecodeOptions::safe`]: an atom that does not exist.
+    NewAtom { offset: usize },
     /// A size beyond what this machine can represent.
     TooLarge,
     /// Memory ran out.
@@ -199,6 +203,7 @@ impl fmt::Display for EtfError {
             EtfError::DuplicateKey => f.write_str("map with duplicate keys"),
             EtfError::BadCompressed => f.write_str("bad compressed external term"),
             EtfError::AtomTableFull => f.write_str("atom table full"),
+            EtfError::NewAtom { offset } => write!(f, "unknown atom at byte {offset}"),
             EtfError::TooLarge => f.write_str("external term too large"),
             EtfError::OutOfMemory => f.write_str("out of memory"),
             EtfError::BadTerm => f.write_str("not an encodable term"),

@@ -1,11 +1,8 @@
 //! Integers (small and big) as text in any base from 2 to 36.
 //!
-//! Bignum magnitudes are word digits (32 or 64 bits, little-endian, see
-//! [`crate::bignum::as_big`]); they are split into 32-bit limbs so that one
-//! long division by `base^k` (the largest power that fits in 32 bits) works
-//! the same on every target with 64-bit intermediate products.
+//! Bignums are printed by [`crate::bignum::magnitude_text`].
 
-use crate::bignum::as_big;
+use crate::bignum::Int;
 use crate::term::Term;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -37,61 +34,12 @@ pub(super) fn integer_digits(t: Term, base: u32, upper: bool) -> Option<(bool, S
         neg = n < 0;
         push_u128(&mut out, (n as i128).unsigned_abs(), base, table);
     } else {
-        let (sign, words) = as_big(t)?;
-        neg = sign;
-        big_digits(&mut out, words, base, table);
+        let x = Int::of(t)?;
+        neg = x.is_negative();
+        out = crate::bignum::magnitude_text(x, base, upper).ok()?;
     }
     // Only ASCII digits were pushed.
     Some((neg, String::from_utf8(out).ok()?))
-}
-
-/// Appends the digits of a magnitude given as word digits.
-fn big_digits(out: &mut Vec<u8>, words: &[usize], base: u32, table: &[u8; 36]) {
-    let mut limbs: Vec<u32> = Vec::with_capacity(words.len() * 2);
-    for &w in words {
-        let w = w as u64;
-        limbs.push(w as u32);
-        if usize::BITS > 32 {
-            limbs.push((w >> 32) as u32);
-        }
-    }
-    while limbs.last() == Some(&0) {
-        limbs.pop();
-    }
-    // The largest power of `base` that fits in a limb, and its exponent.
-    let (mut chunk, mut per_chunk) = (base as u64, 1usize);
-    while chunk * base as u64 <= u32::MAX as u64 {
-        chunk *= base as u64;
-        per_chunk += 1;
-    }
-    // Remainders, least significant chunk first.
-    let mut chunks: Vec<u32> = Vec::new();
-    while !limbs.is_empty() {
-        let mut rem = 0u64;
-        for limb in limbs.iter_mut().rev() {
-            let cur = (rem << 32) | *limb as u64;
-            *limb = (cur / chunk) as u32;
-            rem = cur % chunk;
-        }
-        chunks.push(rem as u32);
-        while limbs.last() == Some(&0) {
-            limbs.pop();
-        }
-    }
-    let Some((&top, rest)) = chunks.split_last() else {
-        out.push(b'0');
-        return;
-    };
-    push_u128(out, top as u128, base, table);
-    for &c in rest.iter().rev() {
-        let start = out.len();
-        push_u128(out, c as u128, base, table);
-        // Inner chunks keep their leading zeros.
-        let written = out.len() - start;
-        for _ in written..per_chunk {
-            out.insert(start, b'0');
-        }
-    }
 }
 
 #[cfg(test)]

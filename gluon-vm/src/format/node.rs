@@ -110,7 +110,7 @@ enum Frame {
         dots: bool,
     },
     Map {
-        body: &'static [Term],
+        body: crate::map::Body,
         next: usize,
         d0: usize,
         stage: u8,
@@ -222,7 +222,9 @@ impl Builder<'_> {
                 d,
                 dots: false,
             })
-        } else if let Some(body) = crate::map::as_flat(t).filter(|b| !b.is_empty() && d > 1) {
+        } else if let Some(body) =
+            crate::map::body(t, self.atoms).filter(|b| !b.words().is_empty() && d > 1)
+        {
             open(Frame::Map {
                 body,
                 next: 0,
@@ -342,7 +344,7 @@ impl Builder<'_> {
                 match *stage {
                     1 => {
                         *stage = 2;
-                        return Step::Visit(body[2 * *next + 1], *d0);
+                        return Step::Visit(body.words()[2 * *next + 1], *d0);
                     }
                     2 => {
                         let v = self.pending.pop().expect("a value");
@@ -354,7 +356,7 @@ impl Builder<'_> {
                     }
                     _ => {}
                 }
-                if 2 * *next == body.len() {
+                if 2 * *next == body.words().len() {
                     return Step::Done;
                 }
                 // `d0` pairs are shown, all at depth `d0`.
@@ -363,7 +365,7 @@ impl Builder<'_> {
                     return Step::Done;
                 }
                 *stage = 1;
-                Step::Visit(body[2 * *next], *d0)
+                Step::Visit(body.words()[2 * *next], *d0)
             }
         }
     }

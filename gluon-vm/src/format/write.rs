@@ -103,7 +103,7 @@ enum Job {
     Tuple(&'static [Term], usize),
     /// The map pairs not written yet, how many more may be shown, and the
     /// depth of every key and value.
-    Map(&'static [Term], usize, usize),
+    Map(crate::map::Body, usize, usize, usize),
 }
 
 struct Writer<'a, 'b> {
@@ -142,16 +142,18 @@ impl Writer<'_, '_> {
                     self.jobs.push(Job::Term(e, d - 1));
                 }
             },
-            Job::Map(rest, count, d0) => {
+            Job::Map(body, at, count, d0) => {
+                let rest = &body.words()[at..];
                 // `~W` checks the count before the end; `~P` the other way.
                 if rest.is_empty() && (self.opts.pretty || count != 1) {
                     self.out.push('}');
                 } else if count == 1 {
                     self.out.push_str(",...}");
                 } else {
+                    let (k, v) = (rest[0], rest[1]);
                     self.out.push(',');
-                    self.jobs.push(Job::Map(&rest[2..], count - 1, d0));
-                    self.pair(rest[0], rest[1], d0);
+                    self.jobs.push(Job::Map(body, at + 2, count - 1, d0));
+                    self.pair(k, v, d0);
                 }
             }
         }
@@ -190,16 +192,18 @@ impl Writer<'_, '_> {
                     self.jobs.push(Job::Term(e, d - 1));
                 }
             }
-        } else if let Some(body) = crate::map::as_flat(t) {
-            if body.is_empty() {
+        } else if let Some(body) = crate::map::body(t, self.atoms) {
+            let words = body.words();
+            if words.is_empty() {
                 self.out.push_str("#{}");
             } else if d == 1 {
                 self.out
                     .push_str(if self.opts.pretty { "#{...}" } else { "#{}" });
             } else {
+                let (k, v) = (words[0], words[1]);
                 self.out.push_str("#{");
-                self.jobs.push(Job::Map(&body[2..], d - 1, d - 1));
-                self.pair(body[0], body[1], d - 1);
+                self.jobs.push(Job::Map(body, 2, d - 1, d - 1));
+                self.pair(k, v, d - 1);
             }
         } else if bit_view(t).is_some() {
             write_bitstring(self.out, t, d, self.opts);

@@ -852,12 +852,11 @@ impl Machine<'_> {
     }
 
     fn put_map(&mut self, m: Term, exact: bool, pairs: &[(Src, Src)]) -> Result<Term, Exception> {
-        let Some(body) = crate::map::as_flat(m) else {
+        if !m.is_map() {
             let r = self.tagged(atom::BADMAP, m)?;
             return Err(Exception::error(r));
-        };
-        let mut kv: alloc::vec::Vec<(Term, Term)> = body.chunks(2).map(|c| (c[0], c[1])).collect();
-        let old = kv.len();
+        }
+        let mut kv: alloc::vec::Vec<(Term, Term)> = alloc::vec::Vec::with_capacity(pairs.len());
         for &(k, v) in pairs {
             let (k, v) = (self.get(k), self.get(v));
             if exact && crate::map::get(m, k, &self.vm.atoms).is_none() {
@@ -866,10 +865,10 @@ impl Machine<'_> {
             }
             kv.push((k, v));
         }
-        let _ = old;
-        Ok(crate::map::from_pairs(
+        Ok(crate::map::put_all(
             &mut self.p.heap,
-            &mut kv,
+            m,
+            &kv,
             &self.vm.atoms,
         )?)
     }

@@ -6,6 +6,9 @@
 //! closure   [header(Fun, 1+k)] *const FunDef  free1 .. freek
 //! export    [header(Export, 1)] *const ExportEntry
 //! reference [header(Ref, W)]   64-bit serial number
+//! flat map  [header(FlatMap, 2n)] k1 v1 .. kn vn    (see crate::map)
+//! large map [header(HashMap, 2+k)] size bitmap child1 .. childk, with
+//!           [header(HashNode, 1+k)] bitmap child1 .. childk inside
 //! cons      head tail          (no header; pointed at by a list term)
 //! ```
 //!

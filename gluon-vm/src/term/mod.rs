@@ -335,13 +335,13 @@ pub enum HeaderTag {
     MatchCtx = 10,
     /// A map kept as sorted keys and values.
     FlatMap = 11,
-    /// A large map in a hash trie node.
+    /// The root of a large map's hash trie (see [`crate::map`]).
     HashMap = 12,
     /// A binary under construction with spare room (see
     /// `binary::append`); only ever seen through a sub-binary.
     WritableBin = 13,
-    /// Reserved for future kinds.
-    Reserved14 = 14,
+    /// An inner node of a large map's hash trie (never a term by itself).
+    HashNode = 14,
     /// Reserved for future kinds.
     Reserved15 = 15,
 }
@@ -364,7 +364,7 @@ impl HeaderTag {
             11 => HeaderTag::FlatMap,
             12 => HeaderTag::HashMap,
             13 => HeaderTag::WritableBin,
-            14 => HeaderTag::Reserved14,
+            14 => HeaderTag::HashNode,
             _ => HeaderTag::Reserved15,
         }
     }
@@ -376,7 +376,9 @@ impl HeaderTag {
     #[inline]
     pub fn traced(self, arity: usize) -> (usize, usize) {
         match self {
-            HeaderTag::Tuple | HeaderTag::FlatMap | HeaderTag::HashMap => (0, arity),
+            HeaderTag::Tuple | HeaderTag::FlatMap | HeaderTag::HashMap | HeaderTag::HashNode => {
+                (0, arity)
+            }
             // Word 1 is the definition pointer, then captured values.
             HeaderTag::Fun => (1, arity.saturating_sub(1)),
             // Length and offset are raw; the original binary is a term.

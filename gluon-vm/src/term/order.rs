@@ -72,26 +72,18 @@ fn cmp_numbers(a: Term, b: Term) -> Ordering {
         (Some(x), None, _, Some(g)) => cmp_int_float(x as i64, g),
         (None, Some(y), Some(f), _) => cmp_int_float(y as i64, f).reverse(),
         (None, None, Some(f), Some(g)) => f.partial_cmp(&g).unwrap_or(Ordering::Equal),
-        // A bignum against a float: bignums are beyond 2^59 (2^27 on
-        // 32-bit), where compare through the float value (exact for the
-        // float; the bignum rounds, which only matters within one ulp).
+        // A bignum against a float: exactly, by value.
         (None, _, None, Some(g)) => cmp_float_big(a, g),
         (_, None, Some(f), None) => cmp_float_big(b, f).reverse(),
         _ => crate::bignum::compare_integers(a, b),
     }
 }
 
+/// A bignum against a float, compared exactly (no rounding of the bignum).
 fn cmp_float_big(big: Term, f: f64) -> Ordering {
-    if let Some(n) = crate::bignum::to_i64(big) {
-        return cmp_int_float(n, f);
-    }
-    match crate::bignum::to_f64(big) {
-        Some(b) => b.partial_cmp(&f).unwrap_or(Ordering::Equal),
-        // Beyond the float range: the sign decides.
-        None => match crate::bignum::as_big(big) {
-            Some((true, _)) => Ordering::Less,
-            _ => Ordering::Greater,
-        },
+    match crate::bignum::Int::of(big) {
+        Some(x) => crate::bignum::cmp_int_f64(x, f),
+        None => Ordering::Equal,
     }
 }
 

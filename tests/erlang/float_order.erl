@@ -1,4 +1,4 @@
--module(x_float_order).
+-module(float_order).
 -export([start/0, id/1]).
 
 id(X) -> X.

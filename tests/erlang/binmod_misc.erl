@@ -1,0 +1,71 @@
+-module(binmod_misc).
+-export([start/0, id/1]).
+
+%% The rest of module binary: parts, copies, bytes, lists, common
+%% prefixes and suffixes, hex text, referenced sizes.
+
+id(X) -> X.
+
+t(F) -> try F() catch C:R -> {C, R} end.
+
+start() ->
+    B = <<"hello world">>,
+    io:format("part: ~p ~p ~p~n",
+              [binary:part(B, 0, 5), binary:part(B, {6, 5}), binary:part(B, 11, -5)]),
+    io:format("part empty: ~p ~p~n", [binary:part(B, 11, 0), binary:part(B, {0, 0})]),
+    io:format("part of part: ~p~n", [binary:part(binary:part(B, 2, 7), 1, 3)]),
+    io:format("copy: ~p ~p ~p~n", [binary:copy(<<"ab">>), binary:copy(<<"ab">>, 3), binary:copy(<<"ab">>, 0)]),
+    io:format("copy empty: ~p~n", [binary:copy(<<>>, 5)]),
+    io:format("copy equal: ~w~n", [binary:copy(B) =:= B]),
+    io:format("at: ~w ~w~n", [binary:at(B, 0), binary:at(B, 10)]),
+    io:format("first/last: ~w ~w~n", [binary:first(B), binary:last(B)]),
+    io:format("bin_to_list: ~p ~p ~p~n",
+              [binary:bin_to_list(B), binary:bin_to_list(B, {6, 5}), binary:bin_to_list(B, 5, -5)]),
+    io:format("list_to_bin: ~p~n", [binary:list_to_bin([$a, "bc", [<<"de">>, [$f]] | <<"g">>])]),
+    io:format("prefix: ~w ~w ~w ~w~n",
+              [binary:longest_common_prefix([<<"erlang">>, <<"ergonomic">>]),
+               binary:longest_common_prefix([<<"erlang">>, <<"erlang">>]),
+               binary:longest_common_prefix([<<"abc">>]),
+               binary:longest_common_prefix([<<"erlang">>, <<"elixir">>, <<"x">>])]),
+    io:format("suffix: ~w ~w ~w~n",
+              [binary:longest_common_suffix([<<"ending">>, <<"bending">>, <<"ng">>]),
+               binary:longest_common_suffix([<<"a">>, <<"b">>]),
+               binary:longest_common_suffix([<<>>, <<"b">>])]),
+    io:format("encode_hex: ~p ~p~n", [binary:encode_hex(<<1, 2, 171, 255>>), binary:encode_hex(<<>>)]),
+    io:format("decode_hex: ~w ~w ~w~n",
+              [binary:decode_hex(<<"0102abFF">>), binary:decode_hex(<<>>), binary:decode_hex(<<"Ab">>)]),
+    Bytes = list_to_binary(lists:seq(0, 255)),
+    io:format("hex round trip: ~w~n", [binary:decode_hex(binary:encode_hex(Bytes)) =:= Bytes]),
+    io:format("referenced_byte_size: ~w ~w~n",
+              [binary:referenced_byte_size(binary:copy(Bytes)),
+               binary:referenced_byte_size(binary:copy(Bytes, 2))]),
+    io:format("errors: ~p~n", [[t(F) || F <- [
+        fun() -> binary:part(B, 0, 12) end,
+        fun() -> binary:part(B, {12, -2}) end,
+        fun() -> binary:part(B, 2, -3) end,
+        fun() -> binary:part(B, -1, 1) end,
+        fun() -> binary:part(B, id(a), 1) end,
+        fun() -> binary:part(B, id({1})) end,
+        fun() -> binary:part(id("abc"), 0, 1) end,
+        fun() -> binary:copy(B, -1) end,
+        fun() -> binary:copy(id(a), 1) end,
+        fun() -> binary:at(B, 11) end,
+        fun() -> binary:at(B, -1) end,
+        fun() -> binary:first(<<>>) end,
+        fun() -> binary:last(id(<<>>)) end,
+        fun() -> binary:bin_to_list(B, {0, 20}) end,
+        fun() -> binary:list_to_bin(id(<<"abc">>)) end,
+        fun() -> binary:list_to_bin(id([256])) end,
+        fun() -> binary:longest_common_prefix(id([])) end,
+        fun() -> binary:longest_common_prefix(id(<<"abc">>)) end,
+        fun() -> binary:longest_common_prefix(id([<<"abc">>, a])) end,
+        fun() -> binary:longest_common_suffix(id([<<"abc">> | <<"a">>])) end,
+        fun() -> binary:encode_hex(id("01")) end,
+        fun() -> binary:decode_hex(id(<<"010">>)) end,
+        fun() -> binary:decode_hex(id(<<"0g">>)) end,
+        fun() -> binary:decode_hex(id("01")) end,
+        fun() -> binary:referenced_byte_size(id(a)) end,
+        fun() -> binary:compile_pattern(id([])) end,
+        fun() -> binary:compile_pattern(id(<<>>)) end,
+        fun() -> binary:compile_pattern(id([<<"a">>, <<>>])) end]]]),
+    ok.

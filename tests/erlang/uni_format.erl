@@ -1,0 +1,46 @@
+-module(uni_format).
+-export([start/0]).
+
+%% io:format and io_lib:format with Unicode: ~ts, ~tp, ~tw, ~tc with
+%% widths and precisions, strings, binaries and atoms beyond Latin-1,
+%% binary and Unicode format strings, put_chars.
+t(F) -> try F() catch C:R -> {C,R} end.
+start() ->
+    S = "héllo wörld ☃ 😀",
+    B = <<"héllo ☃"/utf8>>,
+    L1 = "café",
+    io:format("~ts|~s|~p|~tp~n", [S, L1, L1, L1]),
+    io:format("~ts|~ts~n", [B, [B, " ", S]]),
+    io:format("[~10ts]|[~-10ts]|[~.3ts]|[~10.4ts]~n", [S, "☃", S, S]),
+    io:format("~p~n~tp~n", [B, B]),
+    io:format("~tp~n", [{S, B, 'ätöm', '☃', [B]}]),
+    io:format("~p~n", [{S, B, 'ätöm', '☃', [B]}]),
+    io:format("~tw~n~w~n", [{S, B, '☃'}, {S, B, '☃'}]),
+    io:format("~tc~c~tc~n", [9731, 233, $a]),
+    io:format("~5tc|~-3tc|~n", [9731, 9731]),
+    io:format("~ts~n", [<<"caf", 195, 169>>]),
+    io:format("~s~n", [<<"caf", 195, 169>>]),
+    io:format("~tp~n", [lists:seq(9728, 9800)]),
+    io:format("~tp~n", [[B, B, B, B, B, B, B, B, B]]),
+    io:format("~tp~n", [#{S => B, 'ключ' => "значение"}]),
+    io:format("~tp~n", [<<255, 254>>]),
+    io:format("~tp~n", ["\x{1F600}\n\t"]),
+    io:format("~tp ~tp~n", [[1000000], [55296]]),
+    io:format("~p~n", [t(fun() -> io_lib:format("~ts", [[-1]]) end)]),
+    io:format("~p~n", [t(fun() -> io_lib:format("~s", [[9731]]) end)]),
+    io:format("~p~n", [t(fun() -> lists:flatten(io_lib:format("~ts", [<<255>>])) end)]),
+    io:format("~w~n", [lists:flatten(io_lib:format("~ts", [S]))]),
+    io:format("~w~n", [lists:flatten(io_lib:format("~tp", [S]))]),
+    io:format("~w~n", [lists:flatten(io_lib:format("~p", [S]))]),
+    io:format("~ts~n", [io_lib:format("~ts ~tp", [S, S])]),
+    io:format(<<"bin fmt ~ts ☃~n"/utf8>>, [S]),
+    io:format("fmt ☃ ~ts~n", [S]),
+    io:put_chars([S, $\n]),
+    io:put_chars(<<"put ☃\n"/utf8>>),
+    io:format("~tP~n", [[S, S, S], 3]),
+    io:format("~tW~n", [[S, S, S], 3]),
+    io:format("~ts~n", ['ätöm']),
+    io:format("~s~n", ['ätöm']),
+    io:format("~p~n", [t(fun() -> io_lib:format("~s", ['☃']) end)]),
+    io:format("~ts~n", ['☃']),
+    ok.
