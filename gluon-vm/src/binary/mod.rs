@@ -62,13 +62,21 @@ pub fn alloc_heap_binary(heap: &mut Heap, n: usize) -> Result<(Term, *mut u8), O
 }
 
 /// Builds a sub-binary of `bit_len` bits starting `bit_offset` bits into
-/// the storage object `original` (a heap or writable binary).
+/// the bitstring `original`. A sub-binary of a sub-binary points at the
+/// storage underneath, so sub-binaries never chain.
 pub fn new_sub_binary(
     heap: &mut Heap,
     original: Term,
     bit_offset: usize,
     bit_len: usize,
 ) -> Result<Term, OutOfMemory> {
+    let (original, bit_offset) = match original.boxed_tag() {
+        Some(HeaderTag::SubBin | HeaderTag::MatchCtx) => match storage(original) {
+            Some((orig, base, _)) => (orig, base + bit_offset),
+            None => (original, bit_offset),
+        },
+        _ => (original, bit_offset),
+    };
     let s = heap.alloc_slice(SUB_BIN_WORDS)?;
     s[0] = Term::header(HeaderTag::SubBin, SUB_BIN_WORDS - 1);
     s[1] = Term::from_raw(bit_len);
