@@ -15,7 +15,7 @@ use crate::term::{HeaderTag, Term};
 const W: usize = core::mem::size_of::<usize>();
 
 /// The smallest spare room a new writable binary gets, in bytes.
-const MIN_ROOM: usize = 256;
+const MIN_ROOM: usize = 32;
 
 /// Where the appended bits go: write them with [`Appending::bytes`] at bit
 /// [`Appending::at`], then call [`Appending::finish`].
@@ -41,6 +41,9 @@ impl Appending {
 
 /// The buffer of a writable binary (all of its room).
 fn bytes_mut(buf: Term) -> &'static mut [u8] {
+    if buf.boxed_tag() == Some(HeaderTag::RefcBin) {
+        return super::refc::bytes_mut(buf);
+    }
     let body = buf.boxed_body();
     let cap = (body.len() - 1) * W;
     // SAFETY: the words after the used count are this buffer's bytes, owned
@@ -50,6 +53,9 @@ fn bytes_mut(buf: Term) -> &'static mut [u8] {
 }
 
 fn set_used(buf: Term, bits: usize) {
+    if buf.boxed_tag() == Some(HeaderTag::RefcBin) {
+        return super::refc::set_used(buf, bits);
+    }
     // SAFETY: word 1 of a writable binary is its used-bits count.
     unsafe { *buf.ptr_mut().add(1) = Term::from_raw(bits) };
 }
@@ -58,7 +64,10 @@ fn set_used(buf: Term, bits: usize) {
 /// if `acc` ends where its used part does and the room suffices.
 fn in_place(acc: Term, extra: usize) -> Option<(Term, usize, usize)> {
     let (orig, off, len) = storage(acc)?;
-    if orig.boxed_tag() != Some(HeaderTag::WritableBin) {
+    if !matches!(
+        orig.boxed_tag(),
+        Some(HeaderTag::WritableBin | HeaderTag::RefcBin)
+    ) {
         return None;
     }
     let (b, used) = storage_bytes(orig)?;
@@ -72,7 +81,7 @@ pub fn words_needed(acc: Term, extra: usize) -> usize {
     }
     let len = storage(acc).map_or(0, |(_, _, l)| l);
     let room = ((len + extra).div_ceil(8) * 2).max(MIN_ROOM);
-    2 + room.div_ceil(W) + super::SUB_BIN_WORDS
+    buffer_words(room) + super::SUB_BIN_WORDS
 }
 
 /// Makes room for `extra` bits after bitstring `acc` (the caller checked
@@ -102,9 +111,23 @@ pub fn reserve(heap: &mut Heap, acc: Term, extra: usize) -> Result<Appending, Ou
     })
 }
 
-/// A writable binary of at least `room` bytes, `used` bits of them in use.
+/// Heap words of a writable binary with `room` bytes.
+fn buffer_words(room: usize) -> usize {
+    if room > super::refc::OFF_HEAP_ABOVE {
+        super::refc::WORDS
+    } else {
+        2 + room.div_ceil(W)
+    }
+}
+
+/// A writable binary of at least `room` bytes, `used` bits of them in
+/// use: off-heap when large, so collections never copy the bytes.
 fn new_buffer(heap: &mut Heap, room: usize, used: usize) -> Result<Term, OutOfMemory> {
-    let words = room.max(MIN_ROOM).div_ceil(W);
+    let room = room.max(MIN_ROOM);
+    if room > super::refc::OFF_HEAP_ABOVE {
+        return super::refc::alloc(heap, room, used).map(|(t, _)| t);
+    }
+    let words = room.div_ceil(W);
     let s = heap.alloc_slice(2 + words)?;
     s[0] = Term::header(HeaderTag::WritableBin, 1 + words);
     s[1] = Term::from_raw(used);
@@ -144,9 +167,13 @@ mod tests {
             acc = a.finish(&mut heap).unwrap();
             views.push(acc);
         }
-        // One buffer: every view shares the first view's storage.
-        let first = storage(views[0]).unwrap().0;
-        assert!(views.iter().all(|v| storage(*v).unwrap().0 == first));
+        // The buffer is reallocated only when it doubles: 300 bits take
+        // a buffer of 32 bytes, then one of 76.
+        let mut bufs: alloc::vec::Vec<Term> =
+            views.iter().map(|v| storage(*v).unwrap().0).collect();
+        bufs.dedup();
+        assert_eq!(bufs.len(), 2);
+        let first = storage(views[99]).unwrap().0;
         for (i, v) in views.iter().enumerate() {
             let (b, off, len) = super::super::bit_view(*v).unwrap();
             assert_eq!(len, 3 * (i + 1));

@@ -19,6 +19,7 @@ pub mod bits;
 pub mod float;
 pub mod int;
 pub mod matchctx;
+pub mod refc;
 pub mod utf;
 
 use crate::heap::{Heap, OutOfMemory};
@@ -46,9 +47,13 @@ pub fn new_heap_binary(heap: &mut Heap, bytes: &[u8]) -> Result<Term, OutOfMemor
     Ok(t)
 }
 
-/// Allocates a zeroed heap binary of `n` bytes and returns it with a
-/// pointer to its bytes, for builders that fill it in place.
+/// Allocates a zeroed binary of `n` bytes and returns it with a pointer to
+/// its bytes, for builders that fill it in place. Binaries of more than
+/// [`refc::OFF_HEAP_ABOVE`] bytes are stored off-heap (see [`refc`]).
 pub fn alloc_heap_binary(heap: &mut Heap, n: usize) -> Result<(Term, *mut u8), OutOfMemory> {
+    if n > refc::OFF_HEAP_ABOVE {
+        return refc::alloc(heap, n, n * 8);
+    }
     let words = heap_bin_words(n);
     let s = heap.alloc_slice(words)?;
     s[0] = Term::header(HeaderTag::HeapBin, words - 1);
@@ -101,6 +106,7 @@ pub fn new_bitstring(heap: &mut Heap, bytes: &[u8], bits: usize) -> Result<Term,
 pub fn storage(t: Term) -> Option<(Term, usize, usize)> {
     match t.boxed_tag()? {
         HeaderTag::HeapBin => Some((t, 0, t.boxed_body()[0].raw() * 8)),
+        HeaderTag::RefcBin => Some((t, 0, refc::view(t).1)),
         HeaderTag::SubBin => {
             let body = t.boxed_body();
             Some((body[2], body[1].raw(), body[0].raw()))
@@ -119,13 +125,28 @@ pub fn storage(t: Term) -> Option<(Term, usize, usize)> {
 /// A bitstring of `len` bits starting `off` bits into bitstring `t` (the
 /// caller checked that the range lies within `t`). Shares `t`'s storage.
 pub fn slice(heap: &mut Heap, t: Term, off: usize, len: usize) -> Result<Term, OutOfMemory> {
-    let Some((orig, base, whole)) = storage(t) else {
+    let Some((orig, base, _)) = storage(t) else {
         return new_heap_binary(heap, &[]);
     };
-    if off == 0 && len == whole && t.boxed_tag() == Some(HeaderTag::HeapBin) {
+    if off == 0 && is_whole_binary(t, len) {
         return Ok(t);
     }
     new_sub_binary(heap, orig, base + off, len)
+}
+
+/// Whether storage object `orig` is a complete binary of `len` bits that
+/// can be handed out as it is: a heap binary, or an off-heap one with no
+/// room to append (an append buffer is only ever seen through
+/// sub-binaries, since its length grows).
+pub fn is_whole_binary(orig: Term, len: usize) -> bool {
+    match orig.boxed_tag() {
+        Some(HeaderTag::HeapBin) => orig.boxed_body()[0].raw() * 8 == len,
+        Some(HeaderTag::RefcBin) => {
+            let (b, used) = refc::view(orig);
+            used == len && used == b.len() * 8
+        }
+        _ => false,
+    }
 }
 
 /// The bytes of a storage object (heap or writable binary) and how many
@@ -139,6 +160,7 @@ pub fn storage_bytes(orig: Term) -> Option<(&'static [u8], usize)> {
             let b = unsafe { core::slice::from_raw_parts(body.as_ptr().add(1) as *const u8, n) };
             Some((b, n * 8))
         }
+        HeaderTag::RefcBin => Some(refc::view(orig)),
         HeaderTag::WritableBin => {
             let cap = (body.len() - 1) * W;
             // SAFETY: the words after the used count are the buffer.
