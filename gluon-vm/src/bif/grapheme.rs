@@ -54,7 +54,7 @@ fn jamo(c: u32) -> Option<Jamo> {
         0x1100..=0x115F | 0xA960..=0xA97C => Some(Jamo::L),
         0x1160..=0x11A7 | 0xD7B0..=0xD7C6 => Some(Jamo::V),
         0x11A8..=0x11FF | 0xD7CB..=0xD7FB => Some(Jamo::T),
-        0xAC00..=0xD7A3 if (c - 0xAC00) % 28 == 0 => Some(Jamo::Lv),
+        0xAC00..=0xD7A3 if (c - 0xAC00).is_multiple_of(28) => Some(Jamo::Lv),
         0xAC00..=0xD7A3 => Some(Jamo::Lvt),
         _ => None,
     }
