@@ -39,6 +39,7 @@ mod erlang_testread;
 mod erlang_time;
 mod erlang_tuple;
 mod erlang_types;
+mod grapheme;
 mod io;
 mod io_opts;
 mod lists;
@@ -261,6 +262,7 @@ pub fn table() -> impl Iterator<Item = &'static BifDef> {
         .chain(binary_mod::BIFS)
         .chain(unicode::BIFS)
         .chain(string_case::BIFS)
+        .chain(grapheme::BIFS)
         .chain(io_opts::BIFS)
         .chain(erlang_existing_atom::BIFS)
 }
