@@ -25,10 +25,13 @@ function(gluon_add_app target)
         list(APPEND beams "${dir}/${name}.beam")
     endforeach()
     set(c "${CMAKE_CURRENT_BINARY_DIR}/${target}_app.c")
+    # A list cannot cross the command line: "|" separates the files.
+    string(REPLACE ";" "|" beam_args "${beams}")
     add_custom_command(OUTPUT "${c}"
-        COMMAND "${CMAKE_COMMAND}" -DOUT=${c} "-DBEAMS=${beams}" -P "${GLUON_APP_EMBED}"
+        COMMAND "${CMAKE_COMMAND}" "-DOUT=${c}" "-DBEAMS=${beam_args}" -P "${GLUON_APP_EMBED}"
         DEPENDS ${beams} "${GLUON_APP_EMBED}"
-        COMMENT "embedding ${target}'s modules")
+        COMMENT "embedding ${target}'s modules"
+        VERBATIM)
     target_sources(${target} PRIVATE "${c}")
     target_include_directories(${target} PRIVATE "${GLUON_APP_INCLUDE}")
 endfunction()

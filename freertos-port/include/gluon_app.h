@@ -10,4 +10,13 @@ gluon_status gluon_app_add(gluon_vm *vm);
 /* The name of the first module given to gluon_add_app. */
 extern const char gluon_app_start[];
 
+/* The embedded modules, in the order given. */
+typedef struct gluon_app_module {
+    const char *name;
+    const uint8_t *beam;
+    size_t len;
+} gluon_app_module;
+extern const gluon_app_module gluon_app_modules[];
+extern const size_t gluon_app_module_count;
+
 #endif /* GLUON_APP_H */

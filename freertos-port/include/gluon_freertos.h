@@ -70,6 +70,15 @@ void gluon_freertos_set_report(gluon_freertos *port, gluon_freertos_write_fn rep
  * timers), from a task. */
 uint64_t gluon_freertos_now_ns(gluon_freertos *port);
 
+/* Bytes the VM holds in the FreeRTOS heap now (code, tables, process
+ * memory: everything it allocates, without heap_N's per-block overhead),
+ * and in `*peak` (if not NULL) the most it ever held. 0 when the VM uses
+ * a region (GLUON_FREERTOS_HEAP=region). From the VM's task. */
+size_t gluon_freertos_heap_used(size_t *peak);
+
+/* Starts a new peak at what the VM holds now (to measure one step). */
+void gluon_freertos_heap_reset_peak(void);
+
 #ifdef __cplusplus
 }
 #endif

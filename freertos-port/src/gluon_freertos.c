@@ -138,22 +138,50 @@ void gluon_port_critical_exit(uint32_t state) {
 /* pvPortMalloc aligns to portBYTE_ALIGNMENT; a larger alignment (rare:
  * the VM asks for word alignment) over-allocates and keeps the block's
  * start just below the aligned pointer. */
+
+/* Bytes the VM asked for and holds now, and the most it ever held (only
+ * the VM's task allocates). */
+static size_t in_use, peak;
+
 void *gluon_port_alloc(size_t size, size_t align) {
-    if (align <= portBYTE_ALIGNMENT) return pvPortMalloc(size);
-    uint8_t *raw = pvPortMalloc(size + align + sizeof(void *));
-    if (raw == NULL) return NULL;
-    uintptr_t p = ((uintptr_t)raw + sizeof(void *) + align - 1) & ~(uintptr_t)(align - 1);
-    ((void **)p)[-1] = raw;
-    return (void *)p;
+    void *p;
+    if (align <= portBYTE_ALIGNMENT) {
+        p = pvPortMalloc(size);
+    } else {
+        uint8_t *raw = pvPortMalloc(size + align + sizeof(void *));
+        if (raw == NULL) return NULL;
+        uintptr_t a = ((uintptr_t)raw + sizeof(void *) + align - 1) & ~(uintptr_t)(align - 1);
+        ((void **)a)[-1] = raw;
+        p = (void *)a;
+    }
+    if (p != NULL) {
+        in_use += size;
+        if (in_use > peak) peak = in_use;
+    }
+    return p;
 }
 
 void gluon_port_free(void *ptr, size_t size, size_t align) {
-    (void)size;
     if (ptr == NULL) return;
+    in_use -= size;
     if (align <= portBYTE_ALIGNMENT) {
         vPortFree(ptr);
     } else {
         vPortFree(((void **)ptr)[-1]);
     }
 }
+
+size_t gluon_freertos_heap_used(size_t *peak_out) {
+    if (peak_out != NULL) *peak_out = peak;
+    return in_use;
+}
+
+void gluon_freertos_heap_reset_peak(void) { peak = in_use; }
+#else
+size_t gluon_freertos_heap_used(size_t *peak_out) {
+    if (peak_out != NULL) *peak_out = 0;
+    return 0;
+}
+
+void gluon_freertos_heap_reset_peak(void) {}
 #endif
