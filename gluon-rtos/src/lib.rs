@@ -21,7 +21,11 @@ extern crate std;
 
 #[cfg(all(
     feature = "std",
-    any(feature = "region-heap", feature = "c-allocator", feature = "panic-halt")
+    any(
+        feature = "region-heap",
+        feature = "c-allocator",
+        feature = "panic-halt"
+    )
 ))]
 compile_error!("`region-heap`, `c-allocator` and `panic-halt` are for builds without `std`");
 #[cfg(all(feature = "region-heap", feature = "c-allocator"))]
