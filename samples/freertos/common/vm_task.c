@@ -23,6 +23,13 @@ gluon_vm *sample_vm_new(void) {
     gluon_config cfg;
     gluon_config_default(&cfg);
     cfg.platform = &port.platform;
+#ifdef SAMPLE_HEAP_REGION_BYTES
+    /* freertos-port built with GLUON_FREERTOS_HEAP=region: the VM gets a
+     * dedicated region, here carved once from the FreeRTOS heap. */
+    cfg.heap_region = pvPortMalloc(SAMPLE_HEAP_REGION_BYTES);
+    cfg.heap_region_len = SAMPLE_HEAP_REGION_BYTES;
+    if (cfg.heap_region == NULL) sample_fail("heap region", GLUON_E_NOMEM);
+#endif
     gluon_vm *vm;
     gluon_status s = gluon_vm_new(&cfg, &vm);
     if (s != GLUON_OK) sample_fail("gluon_vm_new", s);
