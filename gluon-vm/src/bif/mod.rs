@@ -24,6 +24,7 @@ mod erlang_float;
 mod erlang_float_fmt;
 mod erlang_hash;
 pub(crate) use erlang_float_fmt::c_scientific;
+mod drv_args;
 mod erlang_info;
 mod erlang_int;
 mod erlang_iolist;
@@ -38,10 +39,13 @@ mod erlang_testread;
 mod erlang_time;
 mod erlang_tuple;
 mod erlang_types;
+mod file;
+mod hal;
 mod io;
 mod lists;
 mod maps;
 mod math;
+mod net;
 mod string_case;
 mod unicode;
 mod unicode_codec;
@@ -260,4 +264,7 @@ pub fn table() -> impl Iterator<Item = &'static BifDef> {
         .chain(unicode::BIFS)
         .chain(string_case::BIFS)
         .chain(erlang_existing_atom::BIFS)
+        .chain(file::BIFS)
+        .chain(net::BIFS)
+        .chain(hal::BIFS)
 }
