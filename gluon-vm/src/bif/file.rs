@@ -230,7 +230,14 @@ fn path_op(
 }
 
 fn delete(ctx: &mut Ctx<'_>, a: &[Term]) -> BifResult {
-    path_op(ctx, a[0], |fs, p| fs.delete(p))
+    // OTP reports unlinking a directory as `eperm` (POSIX's word for it)
+    // where Linux says `eisdir`.
+    path_op(ctx, a[0], |fs, p| {
+        fs.delete(p).map_err(|e| match e {
+            PosixError::Eisdir => PosixError::Eperm,
+            e => e,
+        })
+    })
 }
 
 fn make_dir(ctx: &mut Ctx<'_>, a: &[Term]) -> BifResult {
@@ -238,7 +245,13 @@ fn make_dir(ctx: &mut Ctx<'_>, a: &[Term]) -> BifResult {
 }
 
 fn del_dir(ctx: &mut Ctx<'_>, a: &[Term]) -> BifResult {
-    path_op(ctx, a[0], |fs, p| fs.del_dir(p))
+    // OTP reports a directory that is not empty as `eexist`.
+    path_op(ctx, a[0], |fs, p| {
+        fs.del_dir(p).map_err(|e| match e {
+            PosixError::Enotempty => PosixError::Eexist,
+            e => e,
+        })
+    })
 }
 
 fn rename(ctx: &mut Ctx<'_>, a: &[Term]) -> BifResult {
