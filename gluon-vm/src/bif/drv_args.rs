@@ -15,6 +15,9 @@ pub(crate) fn path(ctx: &Ctx<'_>, t: Term) -> Option<Vec<u8>> {
     if let Some(b) = crate::binary::as_bytes(t) {
         return Some(b.to_vec());
     }
+    if !t.is_list_or_nil() {
+        return None;
+    }
     let mut out = Vec::new();
     let mut stack = alloc::vec![t];
     while let Some(t) = stack.pop() {

@@ -295,3 +295,22 @@ fn info(ctx: &mut Ctx<'_>, a: &[Term]) -> BifResult {
     let t = ctx.heap.tuple(&[size, kind, access, mode, mtime])?;
     ok(ctx, t)
 }
+
+/// `io:format(Fd, ...)` and friends on a file opened by `file:open/2`
+/// (`{file_descriptor, gluon_file, {Handle, _}}`); `badarg` for any other
+/// device.
+pub(crate) fn device_write(ctx: &mut Ctx<'_>, dev: Term, bytes: &[u8]) -> Result<(), Exception> {
+    let h = match dev.as_tuple() {
+        Some([tag, m, data]) if is_atom(ctx, *tag, "file_descriptor") && is_atom(ctx, *m, "gluon_file") => {
+            match data.as_tuple() {
+                Some([h, _]) => u32_arg(*h)?,
+                _ => return Err(Exception::badarg()),
+            }
+        }
+        _ => return Err(Exception::badarg()),
+    };
+    with_files(ctx, |fs| write_all(fs, h, bytes)).map_err(|e| {
+        let reason = ctx.atoms.intern(e.name()).map(Term::atom).unwrap_or(Term::atom(atom::BADARG));
+        Exception::error(reason)
+    })
+}

@@ -317,6 +317,14 @@ fn close(ctx: &mut Ctx<'_>, a: &[Term]) -> BifResult {
         if let Ok(net) = net(ctx) {
             let _ = net.close(s.handle);
         }
+        // Another process sleeping on the socket wakes to find it closed.
+        if let Some((pid, _)) = s.waiter.filter(|&(p, _)| p != ctx.me.pid) {
+            let tag = atom_term(ctx, "$gluon_ready")?;
+            let mut scratch = crate::heap::Heap::new(3)?;
+            let msg = scratch.tuple(&[tag, Term::port(n)])?;
+            let (m, block) = crate::scheduler::copy_to_block(msg)?;
+            ctx.sched.deliver(None, pid, m, block);
+        }
     }
     Ok(Term::atom(atom::OK))
 }
