@@ -30,7 +30,7 @@ passive_echo() ->
                   echo(S),
                   Self ! server_done
           end),
-    {ok, C} = gen_tcp:connect("localhost", Port, [binary, {active, false}]),
+    {ok, C} = gen_tcp:connect({127, 0, 0, 1}, Port, [binary, {active, false}]),
     receive {accepted, A} -> io:format("accepted ~p~n", [A]) end,
     {ok, {IP, _}} = inet:sockname(C),
     {ok, {PeerIP, PeerPort}} = inet:peername(C),

@@ -12,7 +12,7 @@ start() ->
     ok = gen_udp:send(A, {127, 0, 0, 1}, PB, <<"hello">>),
     {ok, {IP, From, Data}} = gen_udp:recv(B, 0, 5000),
     io:format("passive ~p ~p ~p~n", [IP, From =:= PA, Data]),
-    ok = gen_udp:send(B, "localhost", PA, ["re", <<"ply">>]),
+    ok = gen_udp:send(B, {127, 0, 0, 1}, PA, ["re", <<"ply">>]),
     {ok, {_, _, Reply}} = gen_udp:recv(A, 0, 5000),
     io:format("reply ~p~n", [Reply]),
     io:format("timeout ~p~n", [gen_udp:recv(A, 0, 30)]),
