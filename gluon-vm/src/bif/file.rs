@@ -301,7 +301,9 @@ fn info(ctx: &mut Ctx<'_>, a: &[Term]) -> BifResult {
 /// device.
 pub(crate) fn device_write(ctx: &mut Ctx<'_>, dev: Term, bytes: &[u8]) -> Result<(), Exception> {
     let h = match dev.as_tuple() {
-        Some([tag, m, data]) if is_atom(ctx, *tag, "file_descriptor") && is_atom(ctx, *m, "gluon_file") => {
+        Some([tag, m, data])
+            if is_atom(ctx, *tag, "file_descriptor") && is_atom(ctx, *m, "gluon_file") =>
+        {
             match data.as_tuple() {
                 Some([h, _]) => u32_arg(*h)?,
                 _ => return Err(Exception::badarg()),
@@ -310,7 +312,11 @@ pub(crate) fn device_write(ctx: &mut Ctx<'_>, dev: Term, bytes: &[u8]) -> Result
         _ => return Err(Exception::badarg()),
     };
     with_files(ctx, |fs| write_all(fs, h, bytes)).map_err(|e| {
-        let reason = ctx.atoms.intern(e.name()).map(Term::atom).unwrap_or(Term::atom(atom::BADARG));
+        let reason = ctx
+            .atoms
+            .intern(e.name())
+            .map(Term::atom)
+            .unwrap_or(Term::atom(atom::BADARG));
         Exception::error(reason)
     })
 }
