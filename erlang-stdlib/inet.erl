@@ -137,10 +137,27 @@ retry(F, S, Dir, Deadline) ->
 
 ntoa({A, B, C, D}) ->
     lists:flatten(io_lib:format("~b.~b.~b.~b", [A, B, C, D]));
+%% IPv6 as RFC 5952 writes it: lower-case, the longest run of two or
+%% more zero groups (the first of equals) as "::".
 ntoa({_, _, _, _, _, _, _, _} = IP) ->
-    string:to_lower(lists:flatten(
-        lists:join(":", [integer_to_list(X, 16) || X <- tuple_to_list(IP)])));
+    L = tuple_to_list(IP),
+    Hex = [string:to_lower(integer_to_list(X, 16)) || X <- L],
+    case zero_run(L, 0, none, {0, 0}) of
+        {Start, Len} when Len >= 2 ->
+            {A, Rest} = lists:split(Start, Hex),
+            {_, B} = lists:split(Len, Rest),
+            lists:flatten([lists:join(":", A), "::", lists:join(":", B)]);
+        _ -> lists:flatten(lists:join(":", Hex))
+    end;
 ntoa(_) -> {error, einval}.
+
+zero_run([], _, Cur, Best) -> longer(Cur, Best);
+zero_run([0 | T], I, none, Best) -> zero_run(T, I + 1, {I, 1}, Best);
+zero_run([0 | T], I, {S, N}, Best) -> zero_run(T, I + 1, {S, N + 1}, Best);
+zero_run([_ | T], I, Cur, Best) -> zero_run(T, I + 1, none, longer(Cur, Best)).
+
+longer({_, N} = Run, {_, M}) when N > M -> Run;
+longer(_, Best) -> Best.
 
 parse_address(S) -> parse_ipv4_address(S).
 

@@ -41,6 +41,10 @@ fn poll_one(vm: &mut Vm, n: usize) {
             if let Some(net) = vm.os.sockets() {
                 let _ = net.close(s.handle);
             }
+            // A process sleeping on it wakes to find it closed.
+            if let Some((pid, _)) = s.waiter {
+                send_tagged(vm, pid, "$gluon_ready", n);
+            }
         }
         return;
     }
@@ -64,11 +68,7 @@ fn poll_one(vm: &mut Vm, n: usize) {
                 };
             if ready {
                 s.waiter = None;
-                let msg = |h: &mut Heap, a: &mut AtomTable| {
-                    let tag = Term::atom(a.intern("$gluon_ready").map_err(|_| OutOfMemory)?);
-                    h.tuple(&[tag, Term::port(n)])
-                };
-                send(vm, pid, 3, msg);
+                send_tagged(vm, pid, "$gluon_ready", n);
             }
         }
     }

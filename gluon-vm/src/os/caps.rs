@@ -4,9 +4,12 @@
 //! [`PosixError::Enotsup`], so a platform implements only the operations
 //! it has. None of them blocks: an operation that would wait returns
 //! [`PosixError::Eagain`], and the platform wakes the VM's task (as for
-//! any event) when it can go on. The Erlang drivers over these groups
-//! (`file`, `gen_tcp`, GPIO...) come with their own issue; the method sets
-//! here are the contract they will build on.
+//! any event) when it can go on; for sockets, the VM learns it through
+//! [`Sockets::poll`]. The Erlang drivers over these groups (`file`,
+//! `gen_tcp`, `gen_udp`, `gpio`, `i2c`, `spi`, `uart`) are natives in
+//! `crate::bif` (`gluon_file`, `gluon_net`, `gluon_hal`) under Erlang
+//! modules of the bundled standard library; `docs/drivers.md` describes
+//! them.
 
 use super::PosixError;
 use core::net::SocketAddr;
