@@ -20,7 +20,7 @@ pub fn take_packet(buf: &mut Vec<u8>, packet: u8, want: usize) -> Option<Vec<u8>
         return None;
     }
     let len = buf[..h].iter().fold(0usize, |a, &b| a << 8 | b as usize);
-    if buf.len() < h + len {
+    if buf.len() < h.saturating_add(len) {
         return None;
     }
     let rest = buf.split_off(h + len);
@@ -36,12 +36,14 @@ pub fn frame(data: Vec<u8>, packet: u8) -> Option<Vec<u8>> {
         return Some(data);
     }
     let h = packet as usize;
-    if h < 8 && data.len() >> (8 * h) != 0 {
+    // In 64 bits: a 4-byte header's shift is the whole of a 32-bit usize.
+    let len = data.len() as u64;
+    if len >> (8 * h) != 0 {
         return None;
     }
     let mut out = Vec::with_capacity(h + data.len());
     for i in (0..h).rev() {
-        out.push((data.len() >> (8 * i)) as u8);
+        out.push((len >> (8 * i)) as u8);
     }
     out.extend_from_slice(&data);
     Some(out)
