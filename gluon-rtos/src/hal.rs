@@ -226,3 +226,65 @@ impl Peripherals for HalBoard {
         self.uart.get_mut(&port).ok_or(MISSING)?.read(buf)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::rc::Rc;
+    use core::cell::Cell;
+    use core::convert::Infallible;
+    use embedded_hal::digital::ErrorType;
+
+    /// An output that records its level on a shared wire.
+    struct Led(Rc<Cell<bool>>);
+    /// An input that reads a shared wire.
+    struct Button(Rc<Cell<bool>>);
+
+    impl ErrorType for Led {
+        type Error = Infallible;
+    }
+    impl OutputPin for Led {
+        fn set_low(&mut self) -> Result<(), Infallible> {
+            self.0.set(false);
+            Ok(())
+        }
+        fn set_high(&mut self) -> Result<(), Infallible> {
+            self.0.set(true);
+            Ok(())
+        }
+    }
+    impl ErrorType for Button {
+        type Error = Infallible;
+    }
+    impl InputPin for Button {
+        fn is_high(&mut self) -> Result<bool, Infallible> {
+            Ok(self.0.get())
+        }
+        fn is_low(&mut self) -> Result<bool, Infallible> {
+            Ok(!self.0.get())
+        }
+    }
+
+    #[test]
+    fn pins_do_what_their_types_allow() {
+        let (led, button) = (Rc::new(Cell::new(false)), Rc::new(Cell::new(false)));
+        let mut b = HalBoard::new();
+        b.add_output(2, Led(led.clone()));
+        b.add_input(4, Button(button.clone()));
+        assert_eq!(b.gpio_set_mode(2, PinMode::Output), Ok(()));
+        assert_eq!(b.gpio_write(2, true), Ok(()));
+        assert!(led.get());
+        assert_eq!(b.gpio_set_mode(2, PinMode::Input), Err(PosixError::Enotsup));
+        assert_eq!(b.gpio_read(2), Err(PosixError::Enotsup));
+        assert_eq!(b.gpio_set_mode(4, PinMode::InputPullUp), Ok(()));
+        button.set(true);
+        assert_eq!(b.gpio_read(4), Ok(true));
+        assert_eq!(b.gpio_write(4, true), Err(PosixError::Einval));
+        assert_eq!(b.gpio_write(9, true), Err(PosixError::Enoent));
+        let mut buf = [0; 2];
+        assert_eq!(
+            b.i2c_write_read(0, 0x48, &[0], &mut buf),
+            Err(PosixError::Enoent)
+        );
+    }
+}
