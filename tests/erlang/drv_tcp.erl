@@ -10,6 +10,7 @@ start() ->
     active_modes(),
     packets(),
     handover(),
+    acceptor_pool(),
     errors(),
     ok.
 
@@ -135,6 +136,26 @@ handover() ->
     %% The socket dies with its owner: the client sees the close.
     io:format("owner died ~p~n", [gen_tcp:recv(C, 0, 5000)]),
     ok = gen_tcp:close(C),
+    ok = gen_tcp:close(L).
+
+%% Two processes accept on one listener: each takes one connection.
+acceptor_pool() ->
+    {L, Port} = listen([binary, {active, false}]),
+    Self = self(),
+    [spawn(fun() ->
+                   {ok, S} = gen_tcp:accept(L, 5000),
+                   {ok, D} = gen_tcp:recv(S, 0, 5000),
+                   Self ! {got, D},
+                   gen_tcp:close(S)
+           end) || _ <- [1, 2]],
+    Cs = [begin
+              {ok, C} = gen_tcp:connect({127, 0, 0, 1}, Port, [binary, {active, false}]),
+              ok = gen_tcp:send(C, Msg),
+              C
+          end || Msg <- [<<"first">>, <<"second">>]],
+    Got = [receive {got, D} -> D after 5000 -> timeout end || _ <- [1, 2]],
+    io:format("pool ~p~n", [lists:sort(Got)]),
+    [ok = gen_tcp:close(C) || C <- Cs],
     ok = gen_tcp:close(L).
 
 errors() ->

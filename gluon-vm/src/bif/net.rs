@@ -292,7 +292,8 @@ fn select(ctx: &mut Ctx<'_>, a: &[Term]) -> BifResult {
     let me = ctx.me.pid;
     match ctx.sched.ports.get_mut(n) {
         Some(s) => {
-            s.waiter = Some((me, want));
+            s.waiters.retain(|&(p, _)| p != me);
+            s.waiters.push((me, want));
             Ok(Term::atom(atom::OK))
         }
         None => closed(ctx),
@@ -304,9 +305,7 @@ fn deselect(ctx: &mut Ctx<'_>, a: &[Term]) -> BifResult {
     let n = port_arg(a[0])?;
     let me = ctx.me.pid;
     if let Some(s) = ctx.sched.ports.get_mut(n) {
-        if s.waiter.is_some_and(|(p, _)| p == me) {
-            s.waiter = None;
-        }
+        s.waiters.retain(|&(p, _)| p != me);
     }
     Ok(Term::atom(atom::OK))
 }
@@ -318,7 +317,8 @@ fn close(ctx: &mut Ctx<'_>, a: &[Term]) -> BifResult {
             let _ = net.close(s.handle);
         }
         // Another process sleeping on the socket wakes to find it closed.
-        if let Some((pid, _)) = s.waiter.filter(|&(p, _)| p != ctx.me.pid) {
+        let me = ctx.me.pid;
+        for &(pid, _) in s.waiters.iter().filter(|&&(p, _)| p != me) {
             let tag = atom_term(ctx, "$gluon_ready")?;
             let mut scratch = crate::heap::Heap::new(3)?;
             let msg = scratch.tuple(&[tag, Term::port(n)])?;

@@ -6,7 +6,7 @@
 //! or list, `{packet, N}` framing) and what has been received but not yet
 //! handed over. The platform's [`crate::os::Sockets`] never blocks; a
 //! process that must wait (in `recv`, `accept`, `connect`) asks to be told
-//! when the socket is ready ([`Socket::waiter`]) and sleeps in an ordinary
+//! when the socket is ready ([`Socket::waiters`]) and sleeps in an ordinary
 //! `receive`. [`poll`] (called by [`crate::vm::Vm::run`]) asks the platform
 //! about every socket someone waits on, wakes those waiters and delivers
 //! active-mode messages.
@@ -72,8 +72,9 @@ pub struct Socket {
     pub binary: bool,
     /// `{packet, N}`: 0 (raw), 1, 2 or 4 bytes of big-endian length.
     pub packet: u8,
-    /// A process sleeping until the socket is ready, and for what.
-    pub waiter: Option<(Pid, Want)>,
+    /// Processes sleeping until the socket is ready, and for what (an
+    /// acceptor pool has several on one listener).
+    pub waiters: Vec<(Pid, Want)>,
     /// Received bytes not yet delivered (TCP).
     pub inbuf: Vec<u8>,
     /// The peer closed the connection (TCP) or it failed.
@@ -95,7 +96,7 @@ impl Socket {
             active: Active::True,
             binary: false,
             packet: 0,
-            waiter: None,
+            waiters: Vec::new(),
             inbuf: Vec::new(),
             eof: false,
             closed_sent: false,
@@ -105,7 +106,7 @@ impl Socket {
 
     /// Whether [`poll`] must look at this socket.
     pub fn polled(&self) -> bool {
-        self.waiter.is_some()
+        !self.waiters.is_empty()
             || (self.active != Active::False && self.kind != Kind::Listen && !self.closed_sent)
     }
 }

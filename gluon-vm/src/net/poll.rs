@@ -12,6 +12,7 @@ use crate::scheduler::Scheduler;
 use crate::term::{AtomTable, Term};
 use crate::vm::Vm;
 use alloc::vec;
+use alloc::vec::Vec;
 
 /// Bytes taken from one socket in one poll, so that a fast sender cannot
 /// keep the VM from running its processes.
@@ -42,7 +43,7 @@ fn poll_one(vm: &mut Vm, n: usize) {
                 let _ = net.close(s.handle);
             }
             // A process sleeping on it wakes to find it closed.
-            if let Some((pid, _)) = s.waiter {
+            for (pid, _) in s.waiters {
                 send_tagged(vm, pid, "$gluon_ready", n);
             }
         }
@@ -59,18 +60,25 @@ fn poll_one(vm: &mut Vm, n: usize) {
         error: Some(e),
         ..Readiness::default()
     });
+    let mut woken = Vec::new();
     if let Some(s) = vm.sched.ports.get_mut(n) {
-        if let Some((pid, want)) = s.waiter {
+        let readable = r.readable || !s.inbuf.is_empty() || s.eof;
+        // Every waiter whose wish is met wakes; those that lose the race
+        // (two acceptors, one connection) find `wait` and sleep again.
+        s.waiters.retain(|&(pid, want)| {
             let ready = r.error.is_some()
                 || match want {
-                    Want::Read => r.readable || !s.inbuf.is_empty() || s.eof,
+                    Want::Read => readable,
                     Want::Write => r.writable,
                 };
             if ready {
-                s.waiter = None;
-                send_tagged(vm, pid, "$gluon_ready", n);
+                woken.push(pid);
             }
-        }
+            !ready
+        });
+    }
+    for pid in woken {
+        send_tagged(vm, pid, "$gluon_ready", n);
     }
     let Some(s) = vm.sched.ports.get(n) else {
         return;
