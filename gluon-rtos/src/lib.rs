@@ -6,6 +6,7 @@
 //! - [`message`]: building such messages without the VM.
 //! - [`bundle`]: reading a flash image of modules (the AVM layout).
 //! - [`console`]: console hooks over `embedded-io` streams.
+//! - [`hal`]: the peripheral hooks over `embedded-hal` drivers.
 //! - [`capi`]: the C API (`include/gluon.h`).
 //! - [`host`] (feature `std`): the hooks over the Rust standard library.
 //!
@@ -36,6 +37,7 @@ mod bare_metal;
 pub mod bundle;
 pub mod capi;
 pub mod console;
+pub mod hal;
 #[cfg(feature = "std")]
 pub mod host;
 pub mod message;

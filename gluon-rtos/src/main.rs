@@ -175,12 +175,10 @@ fn drive(vm: &mut Vm, until_idle: bool) -> ExitCode {
         match status {
             RunStatus::Busy => {}
             RunStatus::Halted(n) => return ExitCode::from(n.clamp(0, 255) as u8),
-            RunStatus::Idle { until: Some(t) } => {
-                let now = vm.os.monotonic_ns();
-                if t > now {
-                    std::thread::sleep(std::time::Duration::from_nanos(t - now));
-                }
-            }
+            // Sleep until the next timer, or until a socket that a
+            // process waits on has news.
+            RunStatus::Idle { until: Some(t) } => vm.os.wait_event(Some(t)),
+            RunStatus::Idle { until: None } if vm.io_waiting() => vm.os.wait_event(None),
             RunStatus::Idle { until: None } => {
                 if vm.watched_exit().is_none() {
                     eprintln!("gluon: every process is waiting for a message that cannot come");

@@ -25,6 +25,7 @@ pub mod mailbox;
 pub mod map;
 pub mod memory;
 pub mod native;
+pub mod net;
 pub mod os;
 pub mod process;
 pub mod report;

@@ -111,6 +111,8 @@ pub struct Scheduler {
     /// Links (pids) and monitors (reference ids) of the running process
     /// that ended while it ran, to drop from its state.
     forget: Vec<(Option<Pid>, Option<u64>)>,
+    /// Open sockets (ports) and who waits on them.
+    pub ports: crate::net::PortTable,
 }
 
 impl Scheduler {
@@ -130,6 +132,7 @@ impl Scheduler {
             running: None,
             inbox: Vec::new(),
             forget: Vec::new(),
+            ports: crate::net::PortTable::default(),
         }
     }
 

@@ -186,6 +186,13 @@ impl Vm {
         Ok(true)
     }
 
+    /// Whether a process waits on a socket or a socket delivers messages:
+    /// when [`Vm::run`] reports itself idle, events from the platform's
+    /// network stack can still wake it.
+    pub fn io_waiting(&self) -> bool {
+        self.sched.ports.waiting()
+    }
+
     /// Reports through [`Vm::watched_exit`] when process `pid` ends.
     pub fn watch(&mut self, pid: Pid) {
         self.watched = Some(pid);
@@ -206,12 +213,23 @@ impl Vm {
     pub fn run(&mut self, budget: usize) -> RunStatus {
         let mut regs = self.regs.take().unwrap_or_else(Regs::new);
         let mut left = budget as isize;
+        // Sockets are looked at once per call, and again before going idle.
+        let mut polled = false;
         let status = loop {
             if !self.sched.timers.is_empty() {
                 let now = self.os.monotonic_ns();
                 self.sched.fire_timers(now);
             }
-            let Some(pid) = self.sched.pick() else {
+            if !polled && !self.sched.ports.is_empty() {
+                polled = true;
+                crate::net::poll(self);
+            }
+            let mut next = self.sched.pick();
+            if next.is_none() && !self.sched.ports.is_empty() {
+                crate::net::poll(self);
+                next = self.sched.pick();
+            }
+            let Some(pid) = next else {
                 break RunStatus::Idle {
                     until: self.sched.timers.next_deadline(),
                 };

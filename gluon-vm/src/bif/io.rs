@@ -49,7 +49,7 @@ fn device_write(ctx: &mut Ctx<'_>, dev: Term, bytes: &[u8]) -> Result<(), Except
         Some(atom::STANDARD_IO) | Some(atom::USER) => ctx.os.console_write(bytes),
         // Any process stands for its group leader: the console.
         _ if dev.is_pid() => ctx.os.console_write(bytes),
-        _ => return Err(Exception::badarg()),
+        _ => return super::file::device_write(ctx, dev, bytes),
     }
     Ok(())
 }

@@ -25,6 +25,7 @@ mod erlang_float;
 mod erlang_float_fmt;
 mod erlang_hash;
 pub(crate) use erlang_float_fmt::c_scientific;
+mod drv_args;
 mod erlang_info;
 mod erlang_int;
 mod erlang_iolist;
@@ -39,12 +40,15 @@ mod erlang_testread;
 mod erlang_time;
 mod erlang_tuple;
 mod erlang_types;
+mod file;
 mod grapheme;
+mod hal;
 mod io;
 mod io_opts;
 mod lists;
 mod maps;
 mod math;
+mod net;
 mod string_case;
 mod unicode;
 mod unicode_codec;
@@ -265,4 +269,7 @@ pub fn table() -> impl Iterator<Item = &'static BifDef> {
         .chain(grapheme::BIFS)
         .chain(io_opts::BIFS)
         .chain(erlang_existing_atom::BIFS)
+        .chain(file::BIFS)
+        .chain(net::BIFS)
+        .chain(hal::BIFS)
 }

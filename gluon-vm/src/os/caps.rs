@@ -4,9 +4,12 @@
 //! [`PosixError::Enotsup`], so a platform implements only the operations
 //! it has. None of them blocks: an operation that would wait returns
 //! [`PosixError::Eagain`], and the platform wakes the VM's task (as for
-//! any event) when it can go on. The Erlang drivers over these groups
-//! (`file`, `gen_tcp`, GPIO...) come with their own issue; the method sets
-//! here are the contract they will build on.
+//! any event) when it can go on; for sockets, the VM learns it through
+//! [`Sockets::poll`]. The Erlang drivers over these groups (`file`,
+//! `gen_tcp`, `gen_udp`, `gpio`, `i2c`, `spi`, `uart`) are natives in
+//! `crate::bif` (`gluon_file`, `gluon_net`, `gluon_hal`) under Erlang
+//! modules of the bundled standard library; `docs/drivers.md` describes
+//! them.
 
 use super::PosixError;
 use core::net::SocketAddr;
@@ -74,6 +77,94 @@ pub trait Files {
     fn delete(&mut self, _path: &[u8]) -> Result<(), PosixError> {
         Err(NO)
     }
+    /// Moves the read/write position: `Ok(new position)`.
+    ///
+    /// # Errors
+    /// The platform's reason, `Enotsup` by default.
+    fn seek(&mut self, _h: Handle, _to: SeekFrom) -> Result<u64, PosixError> {
+        Err(NO)
+    }
+    /// Creates a directory.
+    ///
+    /// # Errors
+    /// The platform's reason, `Enotsup` by default.
+    fn make_dir(&mut self, _path: &[u8]) -> Result<(), PosixError> {
+        Err(NO)
+    }
+    /// Deletes an empty directory.
+    ///
+    /// # Errors
+    /// The platform's reason, `Enotsup` by default.
+    fn del_dir(&mut self, _path: &[u8]) -> Result<(), PosixError> {
+        Err(NO)
+    }
+    /// Renames (moves) a file or directory.
+    ///
+    /// # Errors
+    /// The platform's reason, `Enotsup` by default.
+    fn rename(&mut self, _from: &[u8], _to: &[u8]) -> Result<(), PosixError> {
+        Err(NO)
+    }
+    /// What is at `path` (following symbolic links).
+    ///
+    /// # Errors
+    /// The platform's reason, `Enotsup` by default.
+    fn info(&mut self, _path: &[u8]) -> Result<FileInfo, PosixError> {
+        Err(NO)
+    }
+}
+
+/// Where [`Files::seek`] counts from.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum SeekFrom {
+    /// From the start of the file.
+    Start(u64),
+    /// From the current position.
+    Current(i64),
+    /// From the end of the file.
+    End(i64),
+}
+
+/// The kind of a file system entry.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum FileType {
+    /// A regular file.
+    Regular,
+    /// A directory.
+    Directory,
+    /// A symbolic link, a device...
+    Other,
+}
+
+/// What [`Files::info`] reports: the part of OTP's `#file_info{}` a small
+/// file system knows.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub struct FileInfo {
+    /// Size in bytes.
+    pub size: u64,
+    /// Its kind.
+    pub kind: FileType,
+    /// Whether it can be read and written (`read`, `write`, `read_write`,
+    /// `none` in Erlang).
+    pub readable: bool,
+    /// See `readable`.
+    pub writable: bool,
+    /// The POSIX mode bits, 0 when unknown.
+    pub mode: u32,
+    /// Last modification, seconds since the Unix epoch, if known.
+    pub mtime: Option<i64>,
+}
+
+/// What a socket can do now, as [`Sockets::poll`] reports it.
+#[derive(Copy, Clone, PartialEq, Eq, Debug, Default)]
+pub struct Readiness {
+    /// Data (or the peer's close) can be received; on a listener, a
+    /// connection can be accepted.
+    pub readable: bool,
+    /// Data can be sent; on a connecting socket, the connection is made.
+    pub writable: bool,
+    /// The socket failed (a refused connection, a reset).
+    pub error: Option<PosixError>,
 }
 
 /// A network stack: TCP and UDP, non-blocking.
@@ -139,11 +230,63 @@ pub trait Sockets {
     fn close(&mut self, _h: Handle) -> Result<(), PosixError> {
         Err(NO)
     }
+    /// What the socket can do now, without blocking. The VM calls it for
+    /// sockets a process waits on or that deliver active-mode messages,
+    /// between runs and before it reports itself idle; the platform should
+    /// wake the VM's task ([`super::Os::wait_event`] returns) when one of
+    /// its sockets becomes ready.
+    ///
+    /// # Errors
+    /// The platform's reason, `Enotsup` by default.
+    fn poll(&mut self, _h: Handle) -> Result<Readiness, PosixError> {
+        Err(NO)
+    }
+    /// The local address a socket is bound to.
+    ///
+    /// # Errors
+    /// The platform's reason, `Enotsup` by default.
+    fn local_addr(&mut self, _h: Handle) -> Result<SocketAddr, PosixError> {
+        Err(NO)
+    }
+    /// The address of a connected socket's peer.
+    ///
+    /// # Errors
+    /// The platform's reason, `Enotsup` by default.
+    fn peer_addr(&mut self, _h: Handle) -> Result<SocketAddr, PosixError> {
+        Err(NO)
+    }
+    /// Shuts down the sending half of a TCP connection.
+    ///
+    /// # Errors
+    /// The platform's reason, `Enotsup` by default.
+    fn shutdown_write(&mut self, _h: Handle) -> Result<(), PosixError> {
+        Err(NO)
+    }
+}
+
+/// How a GPIO pin is used.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum PinMode {
+    /// A floating input.
+    Input,
+    /// An input with the pull-up resistor on.
+    InputPullUp,
+    /// An input with the pull-down resistor on.
+    InputPullDown,
+    /// A push-pull output.
+    Output,
 }
 
 /// Board peripherals, numbered by the platform (pin, bus). A port built
 /// on `embedded-hal` drivers maps these onto them.
 pub trait Peripherals {
+    /// Makes a GPIO pin an input or an output.
+    ///
+    /// # Errors
+    /// The platform's reason, `Enotsup` by default.
+    fn gpio_set_mode(&mut self, _pin: u32, _mode: PinMode) -> Result<(), PosixError> {
+        Err(NO)
+    }
     /// Drives a GPIO output high or low.
     ///
     /// # Errors

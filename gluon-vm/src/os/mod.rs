@@ -33,7 +33,9 @@
 mod caps;
 mod posix;
 
-pub use caps::{Files, Handle, OpenMode, Peripherals, Sockets};
+pub use caps::{
+    FileInfo, FileType, Files, Handle, OpenMode, Peripherals, PinMode, Readiness, SeekFrom, Sockets,
+};
 pub use posix::{error_tuple, PosixError};
 
 /// The platform services the VM uses.

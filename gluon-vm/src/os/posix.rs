@@ -43,6 +43,30 @@ pub enum PosixError {
     Ehostunreach,
     /// Input/output error.
     Eio,
+    /// Operation not permitted.
+    Eperm,
+    /// Directory not empty.
+    Enotempty,
+    /// Cross-device link (a rename across file systems).
+    Exdev,
+    /// Not connected.
+    Enotconn,
+    /// Read-only file system.
+    Erofs,
+    /// Too many open files.
+    Emfile,
+    /// Address not available.
+    Eaddrnotavail,
+    /// Broken pipe.
+    Epipe,
+    /// Name too long.
+    Enametoolong,
+    /// Network unreachable.
+    Enetunreach,
+    /// Connection aborted.
+    Econnaborted,
+    /// Already connected.
+    Eisconn,
 }
 
 impl PosixError {
@@ -66,6 +90,18 @@ impl PosixError {
             PosixError::Eaddrinuse => "eaddrinuse",
             PosixError::Ehostunreach => "ehostunreach",
             PosixError::Eio => "eio",
+            PosixError::Eperm => "eperm",
+            PosixError::Enotempty => "enotempty",
+            PosixError::Exdev => "exdev",
+            PosixError::Enotconn => "enotconn",
+            PosixError::Erofs => "erofs",
+            PosixError::Emfile => "emfile",
+            PosixError::Eaddrnotavail => "eaddrnotavail",
+            PosixError::Epipe => "epipe",
+            PosixError::Enametoolong => "enametoolong",
+            PosixError::Enetunreach => "enetunreach",
+            PosixError::Econnaborted => "econnaborted",
+            PosixError::Eisconn => "eisconn",
         }
     }
 }

@@ -1,8 +1,17 @@
 //! The host (std) implementation of the OS hooks: standard output and
-//! error, `std::time` clocks, and a condition variable for waiting.
+//! error, `std::time` clocks, a condition variable for waiting, files
+//! over `std::fs`, sockets over `std::net`, and simulated peripherals.
+
+mod errno;
+mod files;
+mod net;
+pub mod sim;
+
+pub use files::HostFiles;
+pub use net::HostNet;
 
 use crate::queue::{Wake, Waker};
-use gluon_vm::os::Os;
+use gluon_vm::os::{Files, Os, Peripherals, Sockets};
 use std::io::Write;
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -75,7 +84,15 @@ unsafe extern "C" fn wake_host_signal(data: *mut core::ffi::c_void) {
 pub struct HostOs {
     start: Instant,
     signal: Arc<HostSignal>,
+    files: HostFiles,
+    net: HostNet,
+    board: crate::hal::HalBoard,
 }
+
+/// How long the VM's task sleeps at most while sockets are open: std
+/// cannot wait on sockets and the event signal together, so readiness is
+/// looked at this often.
+const SOCKET_SLICE: Duration = Duration::from_millis(1);
 
 impl Default for HostOs {
     fn default() -> Self {
@@ -86,9 +103,13 @@ impl Default for HostOs {
 impl HostOs {
     /// Hooks whose monotonic clock starts now.
     pub fn new() -> HostOs {
+        let signal: Arc<HostSignal> = Arc::default();
         HostOs {
             start: Instant::now(),
-            signal: Arc::default(),
+            net: HostNet::new(signal.clone()),
+            signal,
+            files: HostFiles::default(),
+            board: sim::board(),
         }
     }
 
@@ -137,7 +158,23 @@ impl Os for HostOs {
     fn wait_event(&mut self, deadline: Option<u64>) {
         // Output written so far is visible while the VM sleeps.
         flush_stdout();
-        let timeout = deadline.map(|t| Duration::from_nanos(t.saturating_sub(self.monotonic_ns())));
+        let mut timeout =
+            deadline.map(|t| Duration::from_nanos(t.saturating_sub(self.monotonic_ns())));
+        if !self.net.is_empty() {
+            timeout = Some(timeout.map_or(SOCKET_SLICE, |t| t.min(SOCKET_SLICE)));
+        }
         self.signal.wait(timeout);
+    }
+
+    fn files(&mut self) -> Option<&mut dyn Files> {
+        Some(&mut self.files)
+    }
+
+    fn sockets(&mut self) -> Option<&mut dyn Sockets> {
+        Some(&mut self.net)
+    }
+
+    fn peripherals(&mut self) -> Option<&mut dyn Peripherals> {
+        Some(&mut self.board)
     }
 }
