@@ -214,6 +214,14 @@ static void gluon_thread(void *a, void *b, void *c)
 	(void)gluon_memory_used(&peak);
 	LOG_INF("VM stopped (state %d, status %d); peak process memory %zu bytes, heap free %zu",
 		(int)state, (int)status, peak, gluon_heap_free());
+#ifdef CONFIG_INIT_STACKS
+	size_t unused;
+
+	if (k_thread_stack_space_get(k_current_get(), &unused) == 0) {
+		LOG_INF("VM thread stack: %zu of %d bytes never used", unused,
+			CONFIG_GLUON_THREAD_STACK_SIZE);
+	}
+#endif
 	gluon_zephyr_finished(state, status);
 }
 
