@@ -1,15 +1,10 @@
 //! The `gluon` command: runs Erlang programs compiled by `erlc` on the
 //! Gluon VM, on a host operating system.
 
-mod host;
-
+use gluon_rtos::host;
 use gluon_vm::vm::{Config, ExitKind, RunStatus, Vm};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-
-mod stdlib {
-    include!(concat!(env!("OUT_DIR"), "/stdlib.rs"));
-}
 
 const HELP: &str = "\
 gluon — run BEAM bytecode on the Gluon VM
@@ -107,9 +102,7 @@ fn run(args: RunArgs) -> ExitCode {
     gluon_vm::memory::set_limit(args.max_memory);
     let mut vm = Vm::new(Config::default(), Box::new(host::HostOs::new()));
     // The bundled library loads on first use, keeping start-up small.
-    for (name, bytes) in stdlib::STDLIB {
-        vm.add_lazy_module(name, bytes);
-    }
+    gluon_rtos::add_stdlib(&mut vm);
     let mut first = None;
     for p in &args.paths {
         let files = match beam_files(p) {

@@ -186,40 +186,20 @@ struct From<'a> {
     mature: &'a [Term],
     /// The rest of the block's heap part.
     young: &'a [Term],
-    fragments: &'a [Block],
-    /// The fragments' address ranges sorted by start, when there are
-    /// enough of them for a linear scan per pointer to hurt (a process
-    /// that received thousands of messages since its last collection).
-    sorted: Vec<(usize, usize)>,
+    /// Address ranges of the heap fragments, sorted by start, so that
+    /// finding a pointer's fragment is a binary search (BIFs can leave
+    /// thousands of small fragments between two collections).
+    fragments: Vec<core::ops::Range<usize>>,
     /// The old heap's used part, copied only by a major collection.
     old: &'a [Term],
     mode: Mode,
 }
 
 impl From<'_> {
-    /// Few fragments are scanned; many are indexed by address.
-    const SCAN_MAX: usize = 8;
-
-    fn index_fragments(fragments: &[Block]) -> Vec<(usize, usize)> {
-        let mut v = Vec::new();
-        // Without memory for the index the scan is slower, not wrong.
-        if fragments.len() > Self::SCAN_MAX && v.try_reserve_exact(fragments.len()).is_ok() {
-            v.extend(fragments.iter().map(|f| {
-                let a = f.as_ptr() as usize;
-                (a, a + f.len() * core::mem::size_of::<Term>())
-            }));
-            v.sort_unstable();
-        }
-        v
-    }
-
     fn in_fragment(&self, p: *const Term) -> bool {
-        if self.sorted.is_empty() {
-            return self.fragments.iter().any(|f| in_slice(f, p));
-        }
         let a = p as usize;
-        let i = self.sorted.partition_point(|&(start, _)| start <= a);
-        i > 0 && a < self.sorted[i - 1].1
+        let i = self.fragments.partition_point(|r| r.start <= a);
+        i > 0 && self.fragments[i - 1].contains(&a)
     }
 
     fn dest(&self, p: *const Term) -> Dest {
@@ -274,11 +254,19 @@ fn copy_into(
     let (stack_ptr, stack_len) = (stack.as_mut_ptr(), stack.len());
     {
         let (block_used, fragments, old) = heap.spaces();
+        let mut ranges: Vec<core::ops::Range<usize>> = Vec::new();
+        ranges
+            .try_reserve_exact(fragments.len())
+            .map_err(|_| OutOfMemory)?;
+        ranges.extend(fragments.iter().map(|f| {
+            let r = f.as_ptr_range();
+            r.start as usize..r.end as usize
+        }));
+        ranges.sort_unstable_by_key(|r| r.start);
         let from = From {
             mature: &block_used[..hwm],
             young: &block_used[hwm..],
-            fragments,
-            sorted: From::index_fragments(fragments),
+            fragments: ranges,
             old,
             mode,
         };

@@ -24,6 +24,7 @@ pub mod loader;
 pub mod mailbox;
 pub mod map;
 pub mod memory;
+pub mod native;
 pub mod os;
 pub mod process;
 pub mod report;

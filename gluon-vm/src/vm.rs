@@ -87,6 +87,8 @@ pub struct Vm {
     pub os: Box<dyn Os>,
     /// Processes.
     pub sched: Scheduler,
+    /// Natives registered by the embedder.
+    pub natives: crate::native::Natives,
     regs: Option<Box<Regs>>,
     /// Modules loaded on first use: name and `.beam` image.
     lazy: BTreeMap<Atom, &'static [u8]>,
@@ -128,6 +130,7 @@ impl Vm {
             catches: Vec::new(),
             os,
             sched: Scheduler::new(Trampolines::new(core::ptr::null(), core::ptr::null())),
+            natives: crate::native::Natives::default(),
             regs: None,
             lazy: BTreeMap::new(),
             watched: None,
@@ -314,7 +317,10 @@ impl Vm {
         for (f, a, p) in exported {
             let e = self.export_entry(name, f, a);
             e.code.set(Some(p));
-            if !matches!(e.target.get(), Target::Bif(_) | Target::Apply(_)) {
+            if !matches!(
+                e.target.get(),
+                Target::Bif(_) | Target::Apply(_) | Target::Native(_)
+            ) {
                 e.target.set(Target::Code(p));
             }
         }

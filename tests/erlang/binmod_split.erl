@@ -43,6 +43,8 @@ start() ->
     io:format("part sizes: ~w~n", [lists:usort([byte_size(X) || X <- Parts])]),
     io:format("split of a part: ~p~n",
               [binary:split(binary:part(<<"xx,a,b,yy">>, 3, 3), <<",">>)]),
+    Lines = binary:copy(<<"a line\n">>, 50000),
+    io:format("line by line: ~w~n", [count_lines(Lines, 0)]),
     io:format("errors: ~p~n", [[t(F) || F <- [
         fun() -> binary:split(id(abc), <<",">>) end,
         fun() -> binary:split(<<"a">>, id(<<>>)) end,
@@ -58,3 +60,10 @@ start() ->
         fun() -> binary:split(<<"a">>, <<"a">>, id([{scope, 0}])) end,
         fun() -> binary:split(<<"a">>, <<"a">>, id([{global, true}])) end]]]),
     ok.
+
+%% Splits off one line at a time: each rest is a part of the previous one.
+count_lines(Bin, N) ->
+    case binary:split(Bin, <<"\n">>) of
+        [Line, Rest] when Line =:= <<"a line">> -> count_lines(Rest, N + 1);
+        [Last] when byte_size(Last) =:= 0 -> N
+    end.

@@ -22,6 +22,7 @@ start() ->
     persistence(),
     bulk(),
     literal(),
+    messages(),
     ok.
 
 %% Insert 1..100 one at a time, checking at every size; then delete in a
@@ -164,3 +165,21 @@ literal() ->
     show("literal", {map_size(M), Seven, Forty, maps:get(33, M), maps:is_key(41, M)}),
     M2 = maps:remove(40, maps:remove(39, M#{0 => zero})),
     show("literal shrink", {map_size(M2), maps:get(0, M2), M =:= maps:from_list([{K, {v, K}} || K <- lists:seq(1, 40)])}).
+
+%% Large maps copied between processes (messages and spawn arguments).
+messages() ->
+    M = maps:from_list([{K, {K, [K]}} || K <- lists:seq(1, 2000)]),
+    Parent = self(),
+    Pid = spawn(fun() ->
+                        receive {From, Got} ->
+                                From ! {self(), maps:put(0, zero, Got), map_size(Got)}
+                        end
+                end),
+    Pid ! {Parent, M},
+    receive
+        {Pid, Back, N} ->
+            show("message", {N, map_size(Back), maps:get(0, Back),
+                             maps:remove(0, Back) =:= M, maps:get(1999, Back)})
+    end,
+    Echo = spawn(fun() -> Parent ! {echo, lists:sum([K || K <- maps:keys(M), K rem 100 =:= 0])} end),
+    receive {echo, S} -> show("spawn closure", {is_pid(Echo), S}) end.

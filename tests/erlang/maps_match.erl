@@ -89,4 +89,13 @@ start() ->
                       B < Rev#{100 := 1001}, B > Rev#{100 := 999}, B < Rev#{101 => 0}}),
     show("large vs small order", {big(33) > big(32), big(40) < #{0 => 0, 41 => 0} }),
     show("large keys vs 1.0", {maps:from_list([{1.0, a} | maps:to_list(big(40))]) > (big(40))#{0 => a}}),
+    %% Deeply nested maps as keys of a large map (hashed and compared
+    %% without recursion).
+    Deep = fun() -> lists:foldl(fun(I, Acc) -> #{I => Acc, x => I} end, leaf,
+                                lists:seq(1, 50000)) end,
+    D1 = Deep(),
+    BD = (big(40))#{D1 => deep, {D1} => tuple},
+    D2 = Deep(),
+    show("deep keys", {maps:get(D2, BD), maps:get({D2}, BD), D1 =:= D2, D1 == D2,
+                       maps:find(#{1 => leaf, x => 1}, BD)}),
     ok.

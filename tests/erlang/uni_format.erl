@@ -6,6 +6,7 @@
 %% binary and Unicode format strings, put_chars.
 t(F) -> try F() catch C:R -> {C,R} end.
 start() ->
+    io:format("setopts: ~p~n", [io:setopts([{encoding, unicode}])]),
     S = "héllo wörld ☃ 😀",
     B = <<"héllo ☃"/utf8>>,
     L1 = "café",
@@ -43,4 +44,25 @@ start() ->
     io:format("~s~n", ['ätöm']),
     io:format("~p~n", [t(fun() -> io_lib:format("~s", ['☃']) end)]),
     io:format("~ts~n", ['☃']),
+    output(),
+    ok.
+
+%% ~s and ~ts of odd text, printable lists, unusual characters.
+output() ->
+    %% (io:put_chars(<<255>>) writes the byte on OTP 25, raises badarg on 27+.)
+    io:format("~s|~ts~n", [<<255, 233>>, <<255, 233>>]),
+    io:format("~s|~ts~n", [[<<"é"/utf8>>], [<<"é"/utf8>>]]),
+    io:format("~s~n", [["ab", <<"cd">>, $e]]),
+    io:format("~w~n", [t(fun() -> io:format("~s", [[<<"a">>, 256]]) end)]),
+    io:format("~ts~n", [[<<"a">>, 256]]),
+    io:format("~10.3.*ts|~n", [$☃, "héllo"]),
+    io:format("~-8ts|~8s|~n", ["☃☃", "ab"]),
+    io:format("~ts~n", [io_lib:format("~tw ~tp", ['☃', <<"☃"/utf8>>])]),
+    io:format("~w~n", [io_lib:printable_unicode_list("☃é")]),
+    io:format("~w~n", [io_lib:printable_list("☃é")]),
+    io:format("~w~n", [io_lib:printable_latin1_list("é")]),
+    io:format("~tp~n", [{"\x{80}\x{9f}", "\x{a0}", "\x{ad}", "\x{2028}", "\x{e000}"}]),
+    io:format("~tp~n", [<<"\x{ad}\x{e000}"/utf8>>]),
+    io:format("~p~n", [<<"\x{e9}"/utf8>>]),
+    io:format("~tp~n", ["\x{200b}"]),
     ok.

@@ -69,12 +69,9 @@ pub(crate) fn proper_list(t: Term) -> Result<Vec<Term>, Exception> {
 /// A part of `subject` (bytes `from..to`) as a sub-binary sharing its
 /// storage, as OTP's parts do.
 pub(crate) fn sub(ctx: &mut Ctx, subject: Term, from: usize, to: usize) -> Result<Term, Exception> {
-    Ok(binary::new_sub_binary(
-        ctx.heap,
-        subject,
-        from * 8,
-        (to - from) * 8,
-    )?)
+    // `slice` resolves a sub-binary subject to its storage: a sub-binary
+    // always refers to a storage object directly.
+    Ok(binary::slice(ctx.heap, subject, from * 8, (to - from) * 8)?)
 }
 
 /// The tag of compiled patterns: `{Tag, Patterns}` with the patterns as

@@ -90,6 +90,7 @@ fn function_exported(ctx: &mut Ctx<'_>, a: &[Term]) -> BifResult {
             Target::Code(_) => true,
             // Natives count once their module is loaded (as on the BEAM).
             Target::Bif(_) | Target::Apply(_) => e.code.get().is_some() || m == atom::ERLANG,
+            Target::Native(_) => true,
             Target::Undefined => false,
         });
     Ok(Term::bool(found))

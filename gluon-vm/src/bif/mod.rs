@@ -11,6 +11,7 @@ mod binary_mod;
 mod binary_search;
 mod binary_split;
 mod binary_unsigned;
+mod case_table;
 mod erlang_arith;
 mod erlang_bitstr;
 mod erlang_code;
@@ -38,7 +39,9 @@ mod erlang_testread;
 mod erlang_time;
 mod erlang_tuple;
 mod erlang_types;
+mod grapheme;
 mod io;
+mod io_opts;
 mod lists;
 mod maps;
 mod math;
@@ -259,5 +262,7 @@ pub fn table() -> impl Iterator<Item = &'static BifDef> {
         .chain(binary_mod::BIFS)
         .chain(unicode::BIFS)
         .chain(string_case::BIFS)
+        .chain(grapheme::BIFS)
+        .chain(io_opts::BIFS)
         .chain(erlang_existing_atom::BIFS)
 }

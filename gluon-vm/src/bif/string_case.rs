@@ -2,10 +2,9 @@
 //! `titlecase/1` and `casefold/1`, on chardata; a binary gives a binary,
 //! anything else a flat list.
 //!
-//! The tables are those of Rust's `core` (`char::to_uppercase` and
-//! `to_lowercase`, full mappings with special casing such as ß → SS): no
-//! table of our own, and `core` links them only when these natives are
-//! used — about 10 KB of flash on Cortex-M. On top of them:
+//! Mappings are full (with special casing such as ß → SS), from the
+//! compact table of [`super::case_table`] (about 4 KB of flash). On top
+//! of them:
 //!
 //! - titlecase is uppercase except for the characters whose title form
 //!   differs (the Latin digraphs DŽ, LJ, NJ, DZ, and Georgian letters,
@@ -14,8 +13,8 @@
 //! - casefold is lowercase of uppercase, which is full case folding for
 //!   all but a few scripts (Cherokee folds to uppercase).
 //!
-//! Mappings follow the Unicode version of the Rust toolchain, which may
-//! be newer than the OTP release compared against.
+//! The table follows the Unicode version of the Rust toolchain that
+//! generated it, which may be newer than the OTP release compared against.
 
 use super::{native, BifDef, BifResult, Ctx, Exception};
 use crate::binary;
@@ -49,19 +48,7 @@ fn map(ctx: &mut Ctx, t: Term, f: impl Fn(&[u32], &mut Vec<u32>)) -> BifResult {
     Ok(list)
 }
 
-fn upper(c: u32, out: &mut Vec<u32>) {
-    match char::from_u32(c) {
-        Some(ch) => out.extend(ch.to_uppercase().map(|u| u as u32)),
-        None => out.push(c),
-    }
-}
-
-fn lower(c: u32, out: &mut Vec<u32>) {
-    match char::from_u32(c) {
-        Some(ch) => out.extend(ch.to_lowercase().map(|u| u as u32)),
-        None => out.push(c),
-    }
-}
+use super::case_table::{lower, upper};
 
 /// `string:uppercase(String)`.
 pub fn uppercase(ctx: &mut Ctx, args: &[Term]) -> BifResult {

@@ -5,7 +5,19 @@
 //! fits in a small integer is always a small: bignums are normalized.
 //!
 //! The functions on terms here accept smalls and bignums alike and return
-//! normalized results; the digit-level algorithms live in the submodules.
+//! normalized results; the digit-level algorithms live in the submodules:
+//! `digits` (add, subtract, schoolbook and Karatsuba multiply), `divide`
+//! (Knuth's algorithm D), `bitwise` (two's-complement logic and shifts),
+//! `radix` (text in bases 2 to 36) and `float` (exact conversions).
+//!
+//! Where OTP releases differ, Gluon follows OTP 25 except for float
+//! conversion:
+//! - The size limit is OTP 25's ([`MAX_BITS`]); OTP 27 lowered it to
+//!   4,194,240 bits (2^16 - 1 digits).
+//! - `float/1` (and mixed arithmetic) rounds a bignum to the nearest float,
+//!   ties to even, as OTP 29 does. OTP 25 and 27 add digit by digit in
+//!   floating point and can round twice: `float(2^128 + 2^75 + 1)` is
+//!   2^128 there, 2^128 + 2^76 (the nearest) on OTP 29.
 
 mod bitwise;
 mod digits;

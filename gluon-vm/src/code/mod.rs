@@ -26,6 +26,9 @@ pub enum Target {
     Bif(BifFn),
     /// `erlang:apply/2` or `/3`: the interpreter spreads the argument list.
     Apply(u8),
+    /// A native registered by the embedder: its number in
+    /// [`crate::native::Natives`].
+    Native(u32),
 }
 
 /// One `M:F/A` in the VM-wide export table. Imports of loaded modules point

@@ -18,6 +18,11 @@
 //!    stack threaded through the empty slots themselves, so the build also
 //!    needs no stack proportional to depth.
 //!
+//! With [`DecodeOptions::safe`] (`binary_to_term/2`'s `safe`) atoms are
+//! looked up, never created, so untrusted input cannot fill the atom
+//! table. `tests/etf_fuzz.rs` holds the decoder to all of this on random,
+//! mutated and adversarial input, counting every byte it allocates.
+//!
 //! Encoding ([`encode()`]) matches OTP 25's `term_to_binary/1,2` byte for byte
 //! (facts checked against OTP 25; see the tests), with two documented
 //! exceptions: maps of more than 32 pairs are written in key order, whereas

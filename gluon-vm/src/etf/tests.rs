@@ -270,6 +270,56 @@ fn large_bignums_match_otp() {
     }
 }
 
+/// Bignums made by arithmetic, of every byte length up to LARGE_BIG_EXT
+/// sizes: the encoding is SMALL_BIG_EXT up to 255 magnitude bytes and
+/// LARGE_BIG_EXT beyond, sign byte, little-endian magnitude (OTP's
+/// format), and decodes back to an equal term.
+#[test]
+fn computed_bignums_round_trip() {
+    let mut c = cx();
+    // 3^k as little-endian bytes, computed independently of the VM.
+    let mut bytes: Vec<u8> = vec![1];
+    let mut value = c.int(1);
+    let three = crate::bignum::Int::of(Term::small(3)).unwrap();
+    for k in 1..=700 {
+        let mut carry = 0u32;
+        for b in bytes.iter_mut() {
+            let v = *b as u32 * 3 + carry;
+            *b = v as u8;
+            carry = v >> 8;
+        }
+        if carry != 0 {
+            bytes.push(carry as u8);
+        }
+        let x = crate::bignum::Int::of(value).unwrap();
+        value = crate::bignum::mul(&mut c.heap, x, three).unwrap();
+        if k < 40 {
+            continue;
+        }
+        for neg in [false, true] {
+            let t = if neg {
+                let x = crate::bignum::Int::of(value).unwrap();
+                crate::bignum::negate(&mut c.heap, x).unwrap()
+            } else {
+                value
+            };
+            let mut want = vec![131];
+            match u8::try_from(bytes.len()) {
+                Ok(n) => want.extend_from_slice(&[110, n]),
+                Err(_) => {
+                    want.push(111);
+                    want.extend_from_slice(&(bytes.len() as u32).to_be_bytes());
+                }
+            }
+            want.push(neg as u8);
+            want.extend_from_slice(&bytes);
+            assert_eq!(c.enc(t), want, "3^{k}");
+            let back = c.dec(&want);
+            assert!(c.eq(back, t), "3^{k}");
+        }
+    }
+}
+
 #[test]
 fn floats_match_otp() {
     let mut c = cx();
@@ -1444,4 +1494,26 @@ fn large_maps_nested_as_keys_and_values_round_trip() {
     let (o, i) = (u.as_tuple().unwrap()[0], u.as_tuple().unwrap()[1]);
     assert_eq!(o.boxed_tag(), Some(HeaderTag::HashMap));
     assert_eq!(crate::map::get(o, i, &c.atoms), Some(Term::NIL));
+}
+
+#[test]
+fn safe_decoding_refuses_only_new_atoms() {
+    let mut c = cx();
+    let safe = DecodeOptions { safe: true };
+    let known = b"\x83\x68\x02\x64\x00\x02ok\x77\x02ok";
+    let (t, _) = decode_opts(known, &mut c.heap, &mut c.atoms, None, safe).unwrap();
+    assert_eq!(t.as_tuple().map(<[Term]>::len), Some(2));
+    let before = c.atoms.len();
+    let new = b"\x83\x68\x02\x64\x00\x02ok\x64\x00\x08zq_never";
+    assert_eq!(
+        decode_opts(new, &mut c.heap, &mut c.atoms, None, safe).map(|(_, n)| n),
+        Err(EtfError::NewAtom { offset: 8 })
+    );
+    assert_eq!(c.atoms.len(), before);
+    // Latin-1 names are looked up by their UTF-8 form.
+    c.atom("hé");
+    let latin1 = b"\x83\x64\x00\x02h\xe9";
+    assert!(decode_opts(latin1, &mut c.heap, &mut c.atoms, None, safe).is_ok());
+    assert!(decode(new, &mut c.heap, &mut c.atoms).is_ok());
+    assert_eq!(c.atoms.len(), before + 2);
 }

@@ -403,6 +403,44 @@ mod tests {
         assert_eq!(empty, mix(golden(1), golden(1), 7));
     }
 
+    /// A bitstring hashes by its bits alone: a sub-binary at any bit
+    /// offset hashes like an aligned copy of the same bits (both hashes).
+    #[test]
+    fn unaligned_bitstrings_hash_like_aligned_copies() {
+        use crate::binary::{new_heap_binary, new_sub_binary};
+        let mut heap = crate::heap::Heap::new(1 << 14).unwrap();
+        let atoms = AtomTable::new(1 << 10);
+        let mut seed = 0x2545_f491u32;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            seed
+        };
+        for _ in 0..500 {
+            let n = 1 + next() as usize % 40;
+            let bytes: Vec<u8> = (0..n).map(|_| next() as u8).collect();
+            let off = next() as usize % 8;
+            let len = next() as usize % (8 * n - off + 1);
+            let orig = new_heap_binary(&mut heap, &bytes).unwrap();
+            let sub = new_sub_binary(&mut heap, orig, off, len).unwrap();
+            let aligned: Vec<u8> = (0..len.div_ceil(8))
+                .map(|i| bits_byte(&bytes, off + 8 * i))
+                .collect();
+            let copy = new_heap_binary(&mut heap, &aligned).unwrap();
+            let copy = new_sub_binary(&mut heap, copy, 0, len).unwrap();
+            assert_eq!(
+                phash2(sub, &atoms),
+                phash2(copy, &atoms),
+                "{bytes:?} {off} {len}"
+            );
+            assert_eq!(
+                crate::hash::phash::phash(sub, &atoms),
+                crate::hash::phash::phash(copy, &atoms)
+            );
+        }
+    }
+
     #[test]
     fn bits_byte_shifts_across_bytes() {
         assert_eq!(bits_byte(&[0b1010_1010, 0b1100_0000], 1), 0b0101_0101);

@@ -44,10 +44,10 @@ impl Machine<'_> {
         let e = unsafe { &*entry };
         match e.target.get() {
             Target::Code(p) => self.enter(p, arity, tail),
-            Target::Bif(f) => {
+            target @ (Target::Bif(_) | Target::Native(_)) => {
                 let n = (arity as usize).min(X_REGS);
                 let args: alloc::vec::Vec<Term> = self.r.x[..n].to_vec();
-                let r = f(&mut self.bif_ctx(), &args);
+                let r = self.call_native(target, &args);
                 self.after_native();
                 if let Some(reason) = self.p.info.pending_exit.take() {
                     return Ok(Some(Outcome::Exited(reason)));

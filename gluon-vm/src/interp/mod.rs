@@ -11,6 +11,7 @@ mod bs_match;
 mod call;
 mod exception;
 mod float;
+mod native_call;
 
 use crate::bif::{Class, Ctx, Exception};
 use crate::code::instr::{Cmp, Dst, Reg, Src, TypeTest};
@@ -701,10 +702,14 @@ impl Machine<'_> {
                     fail,
                     src,
                     dst,
-                    live: _,
+                    live,
                     exact,
                     pairs,
                 } => {
+                    // As on the BEAM, room is made first (collecting with
+                    // `live` roots), so the update need not use fragments.
+                    let need = crate::map::update_words(self.get(*src), pairs.len());
+                    oom!(self.ensure(need, *live as usize), here);
                     let m = self.get(*src);
                     match self.put_map(m, *exact, pairs) {
                         Ok(v) => self.put(*dst, v),

@@ -25,10 +25,10 @@ use super::hash::hash;
 /// Under test, negative floats hash to only three values, so that tests
 /// can fill collision nodes.
 #[cfg(test)]
-fn hash(t: Term) -> u64 {
+fn hash(t: Term, atoms: &AtomTable) -> u64 {
     match t.as_float() {
         Some(f) if f < 0.0 => ((-f) as u64 % 3) << 62,
-        _ => super::hash::hash(t),
+        _ => super::hash::hash(t, atoms),
     }
 }
 use crate::heap::{Heap, OutOfMemory};
@@ -76,26 +76,100 @@ fn slot(bitmap: u32, i: u32) -> usize {
     (bitmap & ((1u32 << i) - 1)).count_ones() as usize
 }
 
-fn new_node(heap: &mut Heap, bitmap: u32, kids: &[Term]) -> Result<Term, OutOfMemory> {
-    let s = heap.alloc_slice(2 + kids.len())?;
-    s[0] = Term::header(HeaderTag::HashNode, 1 + kids.len());
-    s[1] = Term::small(bitmap as isize);
-    s[2..].copy_from_slice(kids);
-    Ok(Term::boxed_ptr(s.as_ptr()))
+/// A child of a node being built: an existing term, or an object built
+/// in the same [`Out`] (by offset).
+#[derive(Copy, Clone)]
+enum Kid {
+    Old(Term),
+    Leaf(usize),
+    Node(usize),
 }
 
-fn new_root(heap: &mut Heap, size: usize, bitmap: u32, kids: &[Term]) -> Result<Term, OutOfMemory> {
-    let s = heap.alloc_slice(3 + kids.len())?;
-    s[0] = Term::header(HeaderTag::HashMap, 2 + kids.len());
-    s[1] = Term::small(size as isize);
-    s[2] = Term::small(bitmap as isize);
-    s[3..].copy_from_slice(kids);
-    Ok(Term::boxed_ptr(s.as_ptr()))
+impl Kid {
+    fn is_leaf(self) -> bool {
+        match self {
+            Kid::Old(t) => t.is_list(),
+            Kid::Leaf(_) => true,
+            Kid::Node(_) => false,
+        }
+    }
+}
+
+/// The objects one update creates, laid out in a local buffer and copied
+/// to the heap in one allocation at the end (so that an update leaves one
+/// heap fragment at most, not one per node). Pointers between new objects
+/// are offsets until then.
+#[derive(Default)]
+struct Out {
+    words: Vec<Term>,
+    /// (word, offset of the object it points at, whether a list pointer).
+    links: Vec<(usize, usize, bool)>,
+}
+
+impl Out {
+    fn leaf(&mut self, k: Term, v: Term) -> Kid {
+        let at = self.words.len();
+        self.words.extend([k, v]);
+        Kid::Leaf(at)
+    }
+
+    fn push_kids(&mut self, kids: &[Kid]) {
+        for &kid in kids {
+            let at = self.words.len();
+            match kid {
+                Kid::Old(t) => self.words.push(t),
+                Kid::Leaf(o) | Kid::Node(o) => {
+                    self.words.push(Term::NIL);
+                    self.links.push((at, o, kid.is_leaf()));
+                }
+            }
+        }
+    }
+
+    fn node(&mut self, bitmap: u32, kids: &[Kid]) -> Kid {
+        let at = self.words.len();
+        self.words
+            .push(Term::header(HeaderTag::HashNode, 1 + kids.len()));
+        self.words.push(Term::small(bitmap as isize));
+        self.push_kids(kids);
+        Kid::Node(at)
+    }
+
+    /// Adds the root and copies everything to `heap`; returns the root.
+    fn root(
+        mut self,
+        heap: &mut Heap,
+        size: usize,
+        bitmap: u32,
+        kids: &[Kid],
+    ) -> Result<Term, OutOfMemory> {
+        let at = self.words.len();
+        self.words
+            .push(Term::header(HeaderTag::HashMap, 2 + kids.len()));
+        self.words.push(Term::small(size as isize));
+        self.words.push(Term::small(bitmap as isize));
+        self.push_kids(kids);
+        let dst = heap.alloc_slice(self.words.len())?;
+        dst.copy_from_slice(&self.words);
+        for &(w, o, list) in &self.links {
+            let p: *const Term = &dst[o];
+            dst[w] = if list {
+                Term::list_ptr(p)
+            } else {
+                Term::boxed_ptr(p)
+            };
+        }
+        Ok(Term::boxed_ptr(&dst[at]))
+    }
+}
+
+fn old_kids(kids: &[Term]) -> Vec<Kid> {
+    kids.iter().map(|&t| Kid::Old(t)).collect()
 }
 
 /// Looks `key` up.
 pub fn get(root: Term, key: Term, atoms: &AtomTable) -> Option<Term> {
-    let h = hash(key);
+    let h = hash(key, atoms);
     let mut node = root;
     let mut depth = 0;
     loop {
@@ -142,25 +216,20 @@ pub fn build(
     pairs: &[(Term, Term)],
     atoms: &AtomTable,
 ) -> Result<Term, OutOfMemory> {
-    let mut items: Vec<(u64, Term, Term)> = pairs.iter().map(|&(k, v)| (hash(k), k, v)).collect();
+    let mut items: Vec<(u64, Term, Term)> =
+        pairs.iter().map(|&(k, v)| (hash(k, atoms), k, v)).collect();
     // Grouped by hash prefix at every level; full collisions in key order.
     items.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| compare(a.1, b.1, atoms, true)));
-    let (bitmap, kids) = build_level(heap, &items, 0)?;
-    new_root(heap, items.len(), bitmap, &kids)
+    let mut out = Out::default();
+    let (bitmap, kids) = build_level(&mut out, &items, 0);
+    out.root(heap, items.len(), bitmap, &kids)
 }
 
 /// The children of a node at `depth` holding `items` (sorted by hash).
-fn build_level(
-    heap: &mut Heap,
-    items: &[(u64, Term, Term)],
-    depth: u32,
-) -> Result<(u32, Vec<Term>), OutOfMemory> {
+fn build_level(out: &mut Out, items: &[(u64, Term, Term)], depth: u32) -> (u32, Vec<Kid>) {
     if depth == MAX_DEPTH {
-        let mut kids = Vec::with_capacity(items.len());
-        for &(_, k, v) in items {
-            kids.push(heap.cons(k, v)?);
-        }
-        return Ok((0, kids));
+        let kids = items.iter().map(|&(_, k, v)| out.leaf(k, v)).collect();
+        return (0, kids);
     }
     let mut bitmap = 0u32;
     let mut kids = Vec::new();
@@ -169,16 +238,16 @@ fn build_level(
         let i = nibble(h, depth);
         let n = rest.iter().take_while(|x| nibble(x.0, depth) == i).count();
         let kid = if n == 1 {
-            heap.cons(k, v)?
+            out.leaf(k, v)
         } else {
-            let (b, sub) = build_level(heap, &rest[..n], depth + 1)?;
-            new_node(heap, b, &sub)?
+            let (b, sub) = build_level(out, &rest[..n], depth + 1);
+            out.node(b, &sub)
         };
         bitmap |= 1 << i;
         kids.push(kid);
         rest = &rest[n..];
     }
-    Ok((bitmap, kids))
+    (bitmap, kids)
 }
 
 /// `root` with `key` bound to `value`; the same term if nothing changes.
@@ -190,9 +259,19 @@ pub fn put(
     atoms: &AtomTable,
 ) -> Result<Term, OutOfMemory> {
     let (bitmap, kids) = view(root);
-    match insert(heap, bitmap, kids, 0, key, hash(key), value, atoms)? {
+    let mut out = Out::default();
+    match insert(
+        &mut out,
+        bitmap,
+        kids,
+        0,
+        key,
+        hash(key, atoms),
+        value,
+        atoms,
+    ) {
         None => Ok(root),
-        Some((b, k, added)) => new_root(heap, size(root) + usize::from(added), b, &k),
+        Some((b, k, added)) => out.root(heap, size(root) + usize::from(added), b, &k),
     }
 }
 
@@ -200,7 +279,7 @@ pub fn put(
 /// when the key is already bound to this very value.
 #[allow(clippy::too_many_arguments)]
 fn insert(
-    heap: &mut Heap,
+    out: &mut Out,
     bitmap: u32,
     kids: &[Term],
     depth: u32,
@@ -208,8 +287,8 @@ fn insert(
     h: u64,
     value: Term,
     atoms: &AtomTable,
-) -> Result<Option<(u32, Vec<Term>, bool)>, OutOfMemory> {
-    let mut out: Vec<Term> = kids.to_vec();
+) -> Option<(u32, Vec<Kid>, bool)> {
+    let mut new = old_kids(kids);
     if depth == MAX_DEPTH {
         let at = kids.partition_point(|&c| {
             leaf(c).is_some_and(|(k, _)| compare(k, key, atoms, true) == Ordering::Less)
@@ -217,76 +296,76 @@ fn insert(
         if let Some((k, v)) = kids.get(at).and_then(|&c| leaf(c)) {
             if exact_eq(k, key, atoms) {
                 if v == value {
-                    return Ok(None);
+                    return None;
                 }
-                out[at] = heap.cons(key, value)?;
-                return Ok(Some((bitmap, out, false)));
+                new[at] = out.leaf(key, value);
+                return Some((bitmap, new, false));
             }
         }
-        out.insert(at, heap.cons(key, value)?);
-        return Ok(Some((bitmap, out, true)));
+        new.insert(at, out.leaf(key, value));
+        return Some((bitmap, new, true));
     }
     let i = nibble(h, depth);
     let at = slot(bitmap, i);
     if bitmap & (1 << i) == 0 {
-        out.insert(at, heap.cons(key, value)?);
-        return Ok(Some((bitmap | (1 << i), out, true)));
+        new.insert(at, out.leaf(key, value));
+        return Some((bitmap | (1 << i), new, true));
     }
     let child = kids[at];
     let added = match leaf(child) {
         Some((k, v)) if exact_eq(k, key, atoms) => {
             if v == value {
-                return Ok(None);
+                return None;
             }
-            out[at] = heap.cons(key, value)?;
+            new[at] = out.leaf(key, value);
             false
         }
-        Some((k, _)) => {
-            let new = heap.cons(key, value)?;
-            out[at] = two_leaves(heap, depth + 1, child, hash(k), new, h, atoms)?;
+        Some((k, v)) => {
+            new[at] = two_leaves(
+                out,
+                depth + 1,
+                (k, v, hash(k, atoms)),
+                (key, value, h),
+                atoms,
+            );
             true
         }
         None => {
             let (b, sub) = view(child);
-            match insert(heap, b, sub, depth + 1, key, h, value, atoms)? {
-                None => return Ok(None),
-                Some((nb, nk, added)) => {
-                    out[at] = new_node(heap, nb, &nk)?;
-                    added
-                }
-            }
+            let (nb, nk, added) = insert(out, b, sub, depth + 1, key, h, value, atoms)?;
+            new[at] = out.node(nb, &nk);
+            added
         }
     };
-    Ok(Some((bitmap, out, added)))
+    Some((bitmap, new, added))
 }
 
-/// A node at `depth` holding leaves `a` and `b` (distinct keys).
+/// A node at `depth` holding the pairs `a` and `b` (distinct keys, with
+/// their hashes).
 fn two_leaves(
-    heap: &mut Heap,
+    out: &mut Out,
     depth: u32,
-    a: Term,
-    ha: u64,
-    b: Term,
-    hb: u64,
+    a: (Term, Term, u64),
+    b: (Term, Term, u64),
     atoms: &AtomTable,
-) -> Result<Term, OutOfMemory> {
+) -> Kid {
     if depth == MAX_DEPTH {
-        let key = |t: Term| leaf(t).map_or(Term::NIL, |(k, _)| k);
-        let pair = if compare(key(a), key(b), atoms, true) == Ordering::Less {
-            [a, b]
+        let (first, second) = if compare(a.0, b.0, atoms, true) == Ordering::Less {
+            (a, b)
         } else {
-            [b, a]
+            (b, a)
         };
-        return new_node(heap, 0, &pair);
+        let kids = [out.leaf(first.0, first.1), out.leaf(second.0, second.1)];
+        return out.node(0, &kids);
     }
-    let (ia, ib) = (nibble(ha, depth), nibble(hb, depth));
+    let (ia, ib) = (nibble(a.2, depth), nibble(b.2, depth));
     if ia == ib {
-        let sub = two_leaves(heap, depth + 1, a, ha, b, hb, atoms)?;
-        return new_node(heap, 1 << ia, &[sub]);
+        let sub = two_leaves(out, depth + 1, a, b, atoms);
+        return out.node(1 << ia, &[sub]);
     }
-    let bitmap = (1 << ia) | (1 << ib);
-    let kids = if ia < ib { [a, b] } else { [b, a] };
-    new_node(heap, bitmap, &kids)
+    let (first, second) = if ia < ib { (a, b) } else { (b, a) };
+    let kids = [out.leaf(first.0, first.1), out.leaf(second.0, second.1)];
+    out.node((1 << ia) | (1 << ib), &kids)
 }
 
 /// `root` without `key`, or `None` if the key is absent. The caller turns
@@ -298,59 +377,55 @@ pub fn remove(
     atoms: &AtomTable,
 ) -> Result<Option<Term>, OutOfMemory> {
     let (bitmap, kids) = view(root);
-    match delete(heap, bitmap, kids, 0, key, hash(key), atoms)? {
+    let mut out = Out::default();
+    match delete(&mut out, bitmap, kids, 0, key, hash(key, atoms), atoms) {
         None => Ok(None),
-        Some((b, k)) => Ok(Some(new_root(heap, size(root) - 1, b, &k)?)),
+        Some((b, k)) => Ok(Some(out.root(heap, size(root) - 1, b, &k)?)),
     }
 }
 
 /// New children after removing `key`, or `None` if it is absent.
 fn delete(
-    heap: &mut Heap,
+    out: &mut Out,
     bitmap: u32,
     kids: &[Term],
     depth: u32,
     key: Term,
     h: u64,
     atoms: &AtomTable,
-) -> Result<Option<(u32, Vec<Term>)>, OutOfMemory> {
+) -> Option<(u32, Vec<Kid>)> {
     if depth == MAX_DEPTH {
-        let Some(at) = kids
+        let at = kids
             .iter()
-            .position(|&c| leaf(c).is_some_and(|(k, _)| exact_eq(k, key, atoms)))
-        else {
-            return Ok(None);
-        };
-        let mut out = kids.to_vec();
-        out.remove(at);
-        return Ok(Some((bitmap, out)));
+            .position(|&c| leaf(c).is_some_and(|(k, _)| exact_eq(k, key, atoms)))?;
+        let mut new = old_kids(kids);
+        new.remove(at);
+        return Some((bitmap, new));
     }
     let i = nibble(h, depth);
     if bitmap & (1 << i) == 0 {
-        return Ok(None);
+        return None;
     }
     let at = slot(bitmap, i);
     let child = kids[at];
-    let mut out = kids.to_vec();
+    let mut new = old_kids(kids);
     match leaf(child) {
         Some((k, _)) => {
             if !exact_eq(k, key, atoms) {
-                return Ok(None);
+                return None;
             }
-            out.remove(at);
-            Ok(Some((bitmap & !(1 << i), out)))
+            new.remove(at);
+            Some((bitmap & !(1 << i), new))
         }
         None => {
             let (b, sub) = view(child);
-            let Some((nb, nk)) = delete(heap, b, sub, depth + 1, key, h, atoms)? else {
-                return Ok(None);
-            };
+            let (nb, nk) = delete(out, b, sub, depth + 1, key, h, atoms)?;
             // A node left with one leaf gives the leaf to its parent.
-            out[at] = match nk.as_slice() {
-                [only] if only.is_list() => *only,
-                _ => new_node(heap, nb, &nk)?,
+            new[at] = match nk.as_slice() {
+                [only] if only.is_leaf() => *only,
+                _ => out.node(nb, &nk),
             };
-            Ok(Some((bitmap, out)))
+            Some((bitmap, new))
         }
     }
 }

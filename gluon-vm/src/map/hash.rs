@@ -3,11 +3,10 @@
 //! Internal to this VM (it is not OTP's): the only contract is that terms
 //! which are exactly equal (`=:=`, the map key equality) hash alike. The
 //! hash is computed in 64 bits on every target, so a map's shape does not
-//! depend on the word size. Lists and tuples are walked with an explicit
-//! work list; only maps nested as keys recurse, once per level of nesting.
+//! depend on the word size. Terms are walked with an explicit work list,
+//! maps as their pairs in key order (so deep terms need no stack).
 
-use super::for_each_pair;
-use crate::term::{HeaderTag, Term};
+use crate::term::{AtomTable, HeaderTag, Term};
 use alloc::vec::Vec;
 
 /// Mixes `x` into `h` (the splitmix64 finalizer over a rotated state).
@@ -38,17 +37,17 @@ mod kind {
 }
 
 /// The hash of `t`: equal for exactly equal terms.
-pub fn hash(t: Term) -> u64 {
+pub fn hash(t: Term, atoms: &AtomTable) -> u64 {
     let mut h = 0u64;
     let mut todo: Vec<Term> = alloc::vec![t];
     while let Some(t) = todo.pop() {
-        h = step(h, t, &mut todo);
+        h = step(h, t, &mut todo, atoms);
     }
     h
 }
 
 /// Mixes the head of `t` into `h` and pushes its subterms.
-fn step(h: u64, t: Term, todo: &mut Vec<Term>) -> u64 {
+fn step(h: u64, t: Term, todo: &mut Vec<Term>, atoms: &AtomTable) -> u64 {
     if let Some(n) = t.as_small() {
         return mix(mix(h, kind::SMALL), n as i64 as u64);
     }
@@ -89,7 +88,14 @@ fn step(h: u64, t: Term, todo: &mut Vec<Term>) -> u64 {
             h
         }
         HeaderTag::HeapBin | HeaderTag::SubBin | HeaderTag::RefcBin => hash_bits(h, t),
-        HeaderTag::FlatMap | HeaderTag::HashMap => hash_map(h, t),
+        HeaderTag::FlatMap | HeaderTag::HashMap => {
+            // Keys then values in key order, like a tuple of pairs.
+            let pairs = super::pairs(t, atoms).unwrap_or_default();
+            for &(k, v) in pairs.iter().rev() {
+                todo.extend([v, k]);
+            }
+            mix(mix(h, kind::MAP), pairs.len() as u64)
+        }
         HeaderTag::Fun => match crate::fun::as_closure(t) {
             Some((def, free)) => {
                 todo.extend(free.iter().rev());
@@ -136,16 +142,4 @@ fn hash_bits(h: u64, t: Term) -> u64 {
         h = mix(h, crate::binary::bit_at(bytes, off + k) as u64);
     }
     h
-}
-
-/// Maps hash their pairs in any order (a sum), so that the hash does not
-/// depend on how the map is stored.
-fn hash_map(h: u64, t: Term) -> u64 {
-    let mut sum = 0u64;
-    let mut n = 0u64;
-    for_each_pair(t, |k, v| {
-        sum = sum.wrapping_add(mix(hash(k), hash(v)));
-        n += 1;
-    });
-    mix(mix(mix(h, kind::MAP), n), sum)
 }

@@ -218,6 +218,30 @@ pub fn put_all(
     Ok(m)
 }
 
+/// About how many heap words [`put_all`] of `n` pairs into `map` takes
+/// (exact for flat results, typical for tries): what the `put_map`
+/// instructions reserve before updating.
+pub fn update_words(map: Term, n: usize) -> usize {
+    let Some(size) = size(map) else {
+        return 0;
+    };
+    let total = size + n;
+    if total <= MAX_FLAT {
+        1 + 2 * total
+    } else if as_flat(map).is_some() {
+        // Built afresh: leaves, and nodes of about 3 words per pair.
+        5 * total + 8
+    } else {
+        // One path per pair: root, a node per level (16 children at most
+        // each; 16^levels > size), a leaf, and a split.
+        let mut levels = 1;
+        while levels < 16 && (1usize << (4 * levels)) <= size {
+            levels += 1;
+        }
+        n * (19 + 18 * levels + 8)
+    }
+}
+
 /// Map order: by size, then keys in exact order, then values in key order
 /// (values compare as the caller asked: `==` or `=:=`). Keys are compared
 /// here, exactly; the value pairs are left on `work` for the caller.
