@@ -84,6 +84,7 @@ pub(crate) static BINARY_MODULE: &[BifDef] = &[
     native("binary", "encode_unsigned", 2, notsup),
     native("binary", "decode_unsigned", 1, notsup),
     native("binary", "decode_unsigned", 2, notsup),
+    native("binary", "list_to_bin", 1, notsup),
 ];
 
 /// `float`: `bif/math.rs`, `bif/erlang_float.rs`, `bif/erlang_float_fmt.rs`.
