@@ -1453,6 +1453,7 @@ const OTP_MAP_34: [u8; 142] = [
 ];
 
 #[test]
+#[cfg(feature = "hash-maps")] // asserts the trie representation
 fn large_maps_decode_to_tries_and_encode_in_key_order() {
     let mut c = cx();
     let m = c.dec(&OTP_MAP_34);
@@ -1479,6 +1480,7 @@ fn large_maps_decode_to_tries_and_encode_in_key_order() {
 }
 
 #[test]
+#[cfg(feature = "hash-maps")] // asserts the trie representation
 fn large_maps_nested_as_keys_and_values_round_trip() {
     let mut c = cx();
     let inner: alloc::vec::Vec<(Term, Term)> =
