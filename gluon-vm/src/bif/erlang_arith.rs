@@ -387,11 +387,13 @@ mod tests {
     ];
 
     #[test]
+    #[cfg(feature = "bignum")] // OTP cases with bignums
     fn arithmetic_matches_otp() {
         check(BIFS, CASES);
     }
 
     #[test]
+    #[cfg(feature = "bignum")] // OTP cases with bignums
     fn huge_operands_match_otp() {
         check(BIFS, HUGE);
     }

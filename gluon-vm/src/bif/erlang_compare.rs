@@ -190,12 +190,14 @@ mod tests {
     ];
 
     #[test]
+    #[cfg(feature = "bignum")] // OTP cases with bignums
     fn comparisons_match_otp() {
         check(BIFS, CASES);
     }
 
     /// Bignums against floats compare by value.
     #[test]
+    #[cfg(feature = "bignum")] // OTP cases with bignums
     fn bignum_against_float() {
         check(
             BIFS,

@@ -280,6 +280,7 @@ mod tests {
     ];
 
     #[test]
+    #[cfg(feature = "bignum")] // OTP cases with bignums
     fn conversions_match_otp() {
         check(BIFS, CASES);
     }

@@ -240,6 +240,7 @@ mod tests {
     ];
 
     #[test]
+    #[cfg(feature = "bignum")] // OTP cases with bignums
     fn tuple_natives_match_otp() {
         check(BIFS, CASES);
     }

@@ -215,6 +215,7 @@ mod tests {
     ];
 
     #[test]
+    #[cfg(feature = "bignum")] // OTP cases with bignums
     fn type_tests_match_otp() {
         check(BIFS, CASES);
     }

@@ -146,12 +146,14 @@ mod tests {
     ];
 
     #[test]
+    #[cfg(feature = "bignum")] // OTP cases with bignums
     fn lists_natives_match_otp() {
         check(BIFS, CASES);
     }
 
     /// Bignum keys match floats of equal value.
     #[test]
+    #[cfg(feature = "bignum")] // OTP cases with bignums
     fn bignum_key_against_float() {
         check(
             BIFS,

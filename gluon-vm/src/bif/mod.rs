@@ -301,6 +301,9 @@ fn left_out() -> impl Iterator<Item = &'static BifDef> {
         .iter()
         .chain(pick(cfg!(feature = "hashes"), dropped::HASHES))
         .chain(pick(cfg!(feature = "unicode"), dropped::UNICODE))
-        .chain(pick(cfg!(feature = "binary-module"), dropped::BINARY_MODULE))
+        .chain(pick(
+            cfg!(feature = "binary-module"),
+            dropped::BINARY_MODULE,
+        ))
         .chain(pick(cfg!(feature = "float"), dropped::FLOAT))
 }

@@ -275,6 +275,7 @@ fn large_bignums_match_otp() {
 /// LARGE_BIG_EXT beyond, sign byte, little-endian magnitude (OTP's
 /// format), and decodes back to an equal term.
 #[test]
+#[cfg(feature = "bignum")] // OTP cases with bignums
 fn computed_bignums_round_trip() {
     let mut c = cx();
     // 3^k as little-endian bytes, computed independently of the VM.
