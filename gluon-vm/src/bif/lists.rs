@@ -100,6 +100,8 @@ pub fn member(ctx: &mut Ctx, args: &[Term]) -> BifResult {
 
 #[cfg(test)]
 mod tests {
+    // Without `bignum` the OTP case tables (which hold bignums) go unused.
+    #![cfg_attr(not(feature = "bignum"), allow(dead_code, unused_imports))]
     use super::super::erlang_testkit::{check, Env};
     use super::*;
     use alloc::format;

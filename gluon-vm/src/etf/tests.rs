@@ -1444,6 +1444,7 @@ fn has_trie(t: Term) -> bool {
 
 /// OTP 25's `term_to_binary(maps:from_list([{I, I} || I <- lists:seq(1, 34)]))`:
 /// its pairs in hash-trie order.
+#[cfg_attr(not(feature = "hash-maps"), allow(dead_code))]
 const OTP_MAP_34: [u8; 142] = [
     131, 116, 0, 0, 0, 34, 97, 33, 97, 33, 97, 12, 97, 12, 97, 23, 97, 23, 97, 29, 97, 29, 97, 30,
     97, 30, 97, 26, 97, 26, 97, 31, 97, 31, 97, 11, 97, 11, 97, 9, 97, 9, 97, 32, 97, 32, 97, 34,
