@@ -11,7 +11,7 @@
          prefix/2, find/2, find/3, split/2, split/3, replace/3, replace/4,
          lexemes/2, nth_lexeme/3, trim/1, trim/2, trim/3, chomp/1,
          pad/2, pad/3, pad/4, take/2, take/3, take/4, to_integer/1,
-         to_float/1, next_grapheme/1, next_codepoint/1, to_graphemes/1]).
+         to_float/1, next_grapheme/1, next_codepoint/1]).
 -compile({no_auto_import, [length/1]}).
 
 %% Latin-1 case mapping, as OTP's to_upper/to_lower do on characters.
@@ -109,18 +109,16 @@ right(S, N, C) when is_integer(N), N >= 0 ->
 %%% The Unicode API (OTP 20+). Strings are chardata: a binary (UTF-8) or
 %%% a possibly deep list of code points and binaries. Results keep the
 %%% input's kind for flat lists and binaries; deep mixed input gives flat
-%%% lists. Grapheme clusters are simplified to code points, except that
-%%% CR LF is one cluster (as [$\r, $\n]); no normalization is done.
+%%% lists. Grapheme clusters (a code point, or a list of them such as
+%%% [$\r, $\n]) follow a simplified form of Unicode's rules (see
+%%% grapheme.rs); no normalization is done.
 
-%% Graphemes of chardata.
-gr(S) -> gr_list(unicode:characters_to_list(S)).
-
-gr_list([$\r, $\n | T]) -> [[$\r, $\n] | gr_list(T)];
-gr_list([C | T]) -> [C | gr_list(T)];
-gr_list([]) -> [].
+%% Graphemes of chardata (string:to_graphemes/1 is native:
+%% gluon-vm/src/bif/grapheme.rs).
+gr(S) -> string:to_graphemes(S).
 
 %% Code points of graphemes.
-flat([[$\r, $\n] | T]) -> [$\r, $\n | flat(T)];
+flat([G | T]) when is_list(G) -> G ++ flat(T);
 flat([C | T]) -> [C | flat(T)];
 flat([]) -> [].
 
@@ -137,8 +135,6 @@ equal(A, B, IgnoreCase, none) -> equal(A, B, IgnoreCase).
 
 reverse(S) -> lists:reverse(gr(S)).
 
-to_graphemes(S) -> gr(S).
-
 next_grapheme(S) ->
     case gr(S) of
         [] -> [];
@@ -148,7 +144,7 @@ next_grapheme(S) ->
 next_codepoint(S) ->
     case unicode:characters_to_list(S) of
         [] -> [];
-        [C | T] -> [C | out(S, gr_list(T))]
+        [C | T] -> [C | out(S, gr(T))]
     end.
 
 slice(S, Start) -> slice(S, Start, infinity).
@@ -272,7 +268,7 @@ trim(S, Dir, Seps0) ->
                   trailing -> lists:reverse(Drop(lists:reverse(Cs)));
                   both -> lists:reverse(Drop(lists:reverse(Drop(Cs))))
               end,
-    out(S, gr_list(Trimmed)).
+    out(S, gr(Trimmed)).
 
 flat_seps([L | T]) when is_list(L) -> L ++ flat_seps(T);
 flat_seps([C | T]) -> [C | flat_seps(T)];
@@ -317,7 +313,7 @@ to_integer(S) ->
     {Sign, Body} = sign(Cs),
     case lists:splitwith(fun is_digit/1, Body) of
         {[], _} -> {error, no_integer};
-        {Ds, Rest} -> {list_to_integer(Sign ++ Ds), out(S, gr_list(Rest))}
+        {Ds, Rest} -> {list_to_integer(Sign ++ Ds), out(S, gr(Rest))}
     end.
 
 %% A leading float: digits, a point (or comma), digits, an optional
@@ -332,7 +328,7 @@ to_float(S) ->
                 {Frac, Rest0} ->
                     {Exp, Rest} = exponent(Rest0),
                     F = list_to_float(Sign ++ Int ++ "." ++ Frac ++ Exp),
-                    {F, out(S, gr_list(Rest))}
+                    {F, out(S, gr(Rest))}
             end;
         _ -> {error, no_float}
     end.

@@ -172,6 +172,15 @@ typedef struct gluon_config {
 extern "C" {
 #endif // __cplusplus
 
+// Defined by the firmware (feature `c-allocator`): `size` bytes
+// aligned to `align` (a power of two), or NULL. Called from the
+// VM's task only.
+extern void *gluon_port_alloc(size_t size, size_t align);
+
+// Defined by the firmware (feature `c-allocator`): frees what
+// `gluon_port_alloc(size, align)` returned.
+extern void gluon_port_free(void *ptr, size_t size, size_t align);
+
 // Defined by the firmware (feature `c-critical-section`): masks
 // interrupts or enters the RTOS's critical section; returns the
 // state to restore. Called from tasks and ISRs; may nest.

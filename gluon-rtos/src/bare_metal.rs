@@ -1,6 +1,7 @@
 //! What a static library linked into C firmware needs when no Rust port
-//! crate provides it (features `region-heap`, `panic-halt`,
-//! `c-critical-section`; a Rust firmware picks its own instead).
+//! crate provides it (features `region-heap` or `c-allocator`,
+//! `panic-halt`, `c-critical-section`; a Rust firmware picks its own
+//! instead).
 
 /// The allocator over `gluon_config.heap_region` (feature `region-heap`).
 ///
@@ -40,6 +41,41 @@ pub(crate) mod region {
     /// Bytes of the region not allocated now.
     pub(crate) fn free() -> usize {
         HEAP.free()
+    }
+}
+
+/// The allocator as two C functions (feature `c-allocator`), so the VM
+/// draws from the RTOS's own heap (FreeRTOS: `pvPortMalloc`, whose
+/// `xPortGetMinimumEverFreeHeapSize` then accounts for the VM too).
+#[cfg(feature = "c-allocator")]
+mod c_allocator {
+    use core::alloc::{GlobalAlloc, Layout};
+    use core::ffi::c_void;
+
+    extern "C" {
+        /// Defined by the firmware (feature `c-allocator`): `size` bytes
+        /// aligned to `align` (a power of two), or NULL. Called from the
+        /// VM's task only.
+        fn gluon_port_alloc(size: usize, align: usize) -> *mut c_void;
+        /// Defined by the firmware (feature `c-allocator`): frees what
+        /// `gluon_port_alloc(size, align)` returned.
+        fn gluon_port_free(ptr: *mut c_void, size: usize, align: usize);
+    }
+
+    struct PortAllocator;
+
+    #[global_allocator]
+    static ALLOCATOR: PortAllocator = PortAllocator;
+
+    // SAFETY: the firmware's functions allocate and free as documented
+    // above; a null result is passed on as an allocation failure.
+    unsafe impl GlobalAlloc for PortAllocator {
+        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+            unsafe { gluon_port_alloc(layout.size(), layout.align()).cast() }
+        }
+        unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+            unsafe { gluon_port_free(ptr.cast(), layout.size(), layout.align()) }
+        }
     }
 }
 

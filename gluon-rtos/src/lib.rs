@@ -10,16 +10,26 @@
 //! - [`host`] (feature `std`): the hooks over the Rust standard library.
 //!
 //! Everything but [`host`] is `no_std` + `alloc`. A static library for C
-//! firmware without a Rust port crate turns on `region-heap`,
-//! `panic-halt` and `c-critical-section` (see `Cargo.toml`). Native functions are
+//! firmware without a Rust port crate turns on `region-heap` (or
+//! `c-allocator`), `panic-halt` and `c-critical-section` (see
+//! `Cargo.toml`). Native functions are
 //! registered on the VM itself ([`gluon_vm::vm::Vm::register_native`]).
 #![no_std]
 extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
-#[cfg(all(feature = "std", any(feature = "region-heap", feature = "panic-halt")))]
-compile_error!("`region-heap` and `panic-halt` are for builds without `std`");
+#[cfg(all(
+    feature = "std",
+    any(
+        feature = "region-heap",
+        feature = "c-allocator",
+        feature = "panic-halt"
+    )
+))]
+compile_error!("`region-heap`, `c-allocator` and `panic-halt` are for builds without `std`");
+#[cfg(all(feature = "region-heap", feature = "c-allocator"))]
+compile_error!("`region-heap` and `c-allocator` are two allocators: pick one");
 
 mod bare_metal;
 

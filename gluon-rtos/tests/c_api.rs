@@ -6,11 +6,27 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// The static library cargo built beside this test (`target/<profile>`).
+/// The static library beside this test (`target/<profile>`). `cargo test`
+/// builds the library as an rlib only, so on a fresh checkout the archive
+/// is built here, into the same target directory and profile.
 fn staticlib() -> PathBuf {
     let exe = std::env::current_exe().unwrap();
     let profile_dir = exe.parent().unwrap().parent().unwrap();
     let lib = profile_dir.join("libgluon_rtos.a");
+    if !lib.exists() {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let mut cmd = Command::new(cargo);
+        cmd.args(["build", "-p", "gluon-rtos", "--lib"])
+            .arg("--target-dir")
+            .arg(profile_dir.parent().unwrap());
+        if profile_dir.file_name().is_some_and(|n| n == "release") {
+            cmd.arg("--release");
+        }
+        assert!(
+            cmd.status().is_ok_and(|s| s.success()),
+            "building the static library failed"
+        );
+    }
     assert!(lib.exists(), "{} is missing", lib.display());
     lib
 }

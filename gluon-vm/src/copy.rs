@@ -28,8 +28,10 @@ pub fn flat_size(t: Term) -> usize {
 }
 
 /// Copies `t` into `dst`, which must hold exactly [`flat_size`]`(t)`
-/// words; returns the copy.
-pub fn copy_into(t: Term, dst: &mut [Term]) -> Term {
+/// words; returns the copy. Each off-heap binary object copied takes a
+/// reference of its own and is passed to `offheap`, for the owner of
+/// `dst` to list (see [`crate::heap::Block::add_offheap`]).
+pub fn copy_into(t: Term, dst: &mut [Term], offheap: &mut dyn FnMut(*mut Term)) -> Term {
     let mut top = 0usize;
     let root = shallow(t, dst, &mut top);
     // Cheney-style scan of what has been copied so far: every pointer in
@@ -39,6 +41,11 @@ pub fn copy_into(t: Term, dst: &mut [Term]) -> Term {
         let w = dst[scan];
         if w.is_header() {
             let arity = w.header_arity();
+            if w.header_tag() == crate::term::HeaderTag::RefcBin {
+                let obj = &mut dst[scan] as *mut Term;
+                crate::binary::refc::retain(obj);
+                offheap(obj);
+            }
             let (skip, n) = w.header_tag().traced(arity);
             for k in scan + 1 + skip..scan + 1 + skip + n {
                 let c = dst[k];
@@ -82,7 +89,12 @@ pub fn copy_to_heap(t: Term, heap: &mut Heap) -> Result<Term, OutOfMemory> {
     }
     let n = flat_size(t);
     let dst = heap.alloc_slice(n)?;
-    Ok(copy_into(t, dst))
+    let mut objs = Vec::new();
+    let c = copy_into(t, dst, &mut |o| objs.push(o));
+    for o in objs {
+        heap.register_offheap(o);
+    }
+    Ok(c)
 }
 
 #[cfg(test)]

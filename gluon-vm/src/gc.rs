@@ -297,6 +297,7 @@ fn copy_into(
     }
     let live = young_to.top;
     let promoted_top = old_to.top;
+    sweep_offheap(heap, mode, &mut block, &mut old_block);
     heap.install(block, live);
     match mode {
         Mode::Promote => heap.set_old(old_block, promoted_top),
@@ -304,6 +305,31 @@ fn copy_into(
         Mode::Move => {}
     }
     Ok(live)
+}
+
+/// Sorts the off-heap binary objects of the from-space once everything
+/// live is copied: a forwarded one moves to the list of the block its copy
+/// is in, the others are dead and release their references.
+fn sweep_offheap(heap: &mut Heap, mode: Mode, young: &mut Block, old: &mut Block) {
+    let mut objs = heap.take_young_offheap();
+    if mode == Mode::All {
+        objs.extend(heap.take_old_offheap());
+    }
+    for obj in objs {
+        // SAFETY: the from-space is still allocated; a copied object's
+        // header was replaced by a boxed pointer to its copy.
+        let h = unsafe { *obj };
+        if h.is_boxed() {
+            let copy = h.ptr_mut();
+            if in_slice(young, copy) {
+                young.add_offheap(copy);
+            } else {
+                old.add_offheap(copy);
+            }
+        } else {
+            crate::binary::refc::drop_ref(obj);
+        }
+    }
 }
 
 struct ToSpace {

@@ -26,14 +26,36 @@ pub(crate) fn in_slice(s: &[Term], p: *const Term) -> bool {
 }
 
 /// Words of term memory from [`alloc_words`], charged to the VM's memory
-/// account (see [`crate::memory`]) until dropped.
+/// account (see [`crate::memory`]) until dropped, with the off-heap binary
+/// objects allocated in it (see [`crate::binary::refc`]), whose references
+/// are released when the block is dropped.
 #[derive(Default)]
-pub struct Block(Box<[Term]>);
+pub struct Block(Box<[Term]>, OffHeap);
+
+/// Addresses of the off-heap binary objects in a block.
+pub type OffHeap = crate::lazyvec::LazyVec<*mut Term>;
 
 impl Block {
     /// A block of no words (nothing allocated or charged).
     pub fn empty() -> Block {
-        Block(Box::default())
+        Block(Box::default(), OffHeap::new())
+    }
+
+    /// Records an off-heap binary object allocated (or copied) in this
+    /// block; the block now owns its reference.
+    pub fn add_offheap(&mut self, obj: *mut Term) {
+        self.1.push(obj);
+    }
+
+    /// Takes the list of off-heap binary objects out of the block (the
+    /// collector moves the live ones to the blocks they are copied to).
+    pub(crate) fn take_offheap(&mut self) -> OffHeap {
+        core::mem::take(&mut self.1)
+    }
+
+    /// The off-heap binary objects of this block.
+    pub fn offheap(&self) -> &[*mut Term] {
+        &self.1
     }
 }
 
@@ -54,6 +76,9 @@ impl core::ops::DerefMut for Block {
 
 impl Drop for Block {
     fn drop(&mut self) {
+        for &obj in self.1.iter() {
+            crate::binary::refc::drop_ref(obj);
+        }
         crate::memory::release(self.0.len());
     }
 }
@@ -68,45 +93,28 @@ pub fn alloc_words(n: usize) -> Result<Block, OutOfMemory> {
         return Err(OutOfMemory);
     }
     v.resize(n, Term::NIL);
-    Ok(Block(v.into_boxed_slice()))
+    Ok(Block(v.into_boxed_slice(), OffHeap::new()))
 }
 
 /// A process's heap and stack.
 pub struct Heap {
     block: Block,
-    htop: usize,
-    stop: usize,
-    fragments: Fragments,
+    /// Heap top and stack top as word indices. `u32` keeps an idle
+    /// process small on 64-bit; no heap reaches 2^32 words.
+    htop: u32,
+    stop: u32,
+    fragments: Option<Box<Fragments>>,
     /// Generational state, allocated by the first collection: most
     /// processes never collect, and an idle one should cost one word here.
     gen: Option<Box<Generations>>,
 }
 
-/// Heap fragments and their total size: one null word while there are
-/// none (most processes), and the total kept beside the blocks, because it
-/// is asked at every heap check and BIFs can leave thousands of fragments.
-#[derive(Default)]
-struct Fragments(Option<Box<(Vec<Block>, usize)>>);
-
-impl Fragments {
-    fn push(&mut self, b: Block) {
-        let f = self.0.get_or_insert_with(Default::default);
-        f.1 += b.len();
-        f.0.push(b);
-    }
-
-    #[inline]
-    fn words(&self) -> usize {
-        self.0.as_ref().map_or(0, |f| f.1)
-    }
-
-    fn blocks(&self) -> &[Block] {
-        self.0.as_ref().map_or(&[], |f| &f.0)
-    }
-
-    fn clear(&mut self) {
-        self.0 = None;
-    }
+/// Heap fragments with their total size, boxed so that a process without
+/// fragments (nearly all, nearly always) pays one null word; the total is
+/// kept because `ensure` asks for it at every heap check.
+struct Fragments {
+    words: usize,
+    blocks: Vec<Block>,
 }
 
 /// The used young block, the fragments and the used old heap.
@@ -138,14 +146,26 @@ impl Heap {
     /// A heap of `words` words in one block.
     pub fn new(words: usize) -> Result<Heap, OutOfMemory> {
         let block = alloc_words(words)?;
-        let stop = block.len();
+        let stop = u32::try_from(block.len()).map_err(|_| OutOfMemory)?;
         Ok(Heap {
             block,
             htop: 0,
             stop,
-            fragments: Fragments::default(),
+            fragments: None,
             gen: None,
         })
+    }
+
+    /// The heap top as an index.
+    #[inline(always)]
+    fn top(&self) -> usize {
+        self.htop as usize
+    }
+
+    /// The stack top as an index.
+    #[inline(always)]
+    fn sp(&self) -> usize {
+        self.stop as usize
     }
 
     /// Words in the block.
@@ -157,35 +177,90 @@ impl Heap {
     /// Free words between heap top and stack top.
     #[inline]
     pub fn free(&self) -> usize {
-        self.stop - self.htop
+        self.sp() - self.top()
     }
 
     /// Words used by heap data in the block.
     #[inline]
     pub fn heap_used(&self) -> usize {
-        self.htop
+        self.top()
     }
 
     /// Words used by the stack.
     #[inline]
     pub fn stack_used(&self) -> usize {
-        self.block.len() - self.stop
+        self.block.len() - self.sp()
     }
 
     /// Words in heap fragments.
     #[inline]
     pub fn fragment_words(&self) -> usize {
-        self.fragments.words()
+        self.fragments.as_ref().map_or(0, |f| f.words)
+    }
+
+    fn push_fragment(&mut self, block: Block) {
+        let f = self.fragments.get_or_insert_with(|| {
+            Box::new(Fragments {
+                words: 0,
+                blocks: Vec::new(),
+            })
+        });
+        f.words += block.len();
+        f.blocks.push(block);
+    }
+
+    /// Records an off-heap binary object just allocated on this heap (in
+    /// the block or a fragment), which now owns its reference.
+    pub fn register_offheap(&mut self, obj: *mut Term) {
+        if !in_slice(&self.block[..self.top()], obj) {
+            if let Some(f) = self.fragments.as_mut() {
+                if let Some(b) = f.blocks.iter_mut().rev().find(|b| in_slice(b, obj)) {
+                    b.add_offheap(obj);
+                    return;
+                }
+            }
+        }
+        self.block.add_offheap(obj);
+    }
+
+    /// Takes the off-heap binary objects of the young generation (block
+    /// and fragments) out of their blocks, for the collector to sort.
+    pub(crate) fn take_young_offheap(&mut self) -> Vec<*mut Term> {
+        let mut out: Vec<*mut Term> = self.block.take_offheap().iter().copied().collect();
+        if let Some(f) = self.fragments.as_mut() {
+            for b in f.blocks.iter_mut() {
+                out.extend(b.take_offheap().iter().copied());
+            }
+        }
+        out
+    }
+
+    /// Takes the off-heap binary objects of the old heap out of it.
+    pub(crate) fn take_old_offheap(&mut self) -> Vec<*mut Term> {
+        match &mut self.gen {
+            Some(g) => g.old.take_offheap().iter().copied().collect(),
+            None => Vec::new(),
+        }
+    }
+
+    /// Off-heap binary objects held by this heap (all generations).
+    pub fn offheap_count(&self) -> usize {
+        let frags = self
+            .fragments
+            .as_ref()
+            .map_or(0, |f| f.blocks.iter().map(|b| b.offheap().len()).sum());
+        let old = self.gen.as_ref().map_or(0, |g| g.old.offheap().len());
+        self.block.offheap().len() + frags + old
     }
 
     /// Allocates `n` words from the block; the caller made sure they fit
     /// (after `test_heap` or a collection).
     #[inline]
     pub fn alloc_reserved(&mut self, n: usize) -> *mut Term {
-        debug_assert!(self.htop + n <= self.stop);
+        debug_assert!(self.top() + n <= self.sp());
         // SAFETY: htop + n <= stop <= len, checked by the caller's reservation.
-        let p = unsafe { self.block.as_mut_ptr().add(self.htop) };
-        self.htop += n;
+        let p = unsafe { self.block.as_mut_ptr().add(self.top()) };
+        self.htop += n as u32;
         p
     }
 
@@ -204,7 +279,7 @@ impl Heap {
     fn alloc_fragment(&mut self, n: usize) -> Result<*mut Term, OutOfMemory> {
         let mut frag = alloc_words(n)?;
         let p = frag.as_mut_ptr();
-        self.fragments.push(frag);
+        self.push_fragment(frag);
         Ok(p)
     }
 
@@ -212,7 +287,7 @@ impl Heap {
     /// becomes a fragment that the next collection folds into the heap.
     pub fn adopt(&mut self, block: Block) {
         if !block.is_empty() {
-            self.fragments.push(block);
+            self.push_fragment(block);
         }
     }
 
@@ -243,7 +318,11 @@ impl Heap {
             Some(g) => &g.old[..g.old_top],
             None => &[],
         };
-        (&self.block[..self.htop], self.fragments.blocks(), old)
+        let frags: &[Block] = match &self.fragments {
+            Some(f) => &f.blocks,
+            None => &[],
+        };
+        (&self.block[..self.top()], frags, old)
     }
 
     /// Allocates and returns a mutable slice of `n` words.
@@ -257,15 +336,16 @@ impl Heap {
     /// made sure it fits.
     #[inline]
     pub fn push(&mut self, w: Term) {
-        debug_assert!(self.stop > self.htop);
+        debug_assert!(self.sp() > self.top());
         self.stop -= 1;
-        self.block[self.stop] = w;
+        let i = self.sp();
+        self.block[i] = w;
     }
 
     /// Pops one word off the stack.
     #[inline]
     pub fn pop(&mut self) -> Option<Term> {
-        let w = *self.block.get(self.stop)?;
+        let w = *self.block.get(self.sp())?;
         self.stop += 1;
         Some(w)
     }
@@ -275,9 +355,10 @@ impl Heap {
     /// sure they fit.
     #[inline]
     pub fn alloc_frame(&mut self, n: usize) {
-        debug_assert!(self.stop - self.htop >= n);
-        self.stop -= n;
-        for w in &mut self.block[self.stop..self.stop + n] {
+        debug_assert!(self.sp() - self.top() >= n);
+        self.stop -= n as u32;
+        let sp = self.sp();
+        for w in &mut self.block[sp..sp + n] {
             *w = Term::NIL;
         }
     }
@@ -286,7 +367,7 @@ impl Heap {
     #[inline]
     pub fn drop_words(&mut self, n: usize) {
         // Clamped: only malformed code drops more than the stack holds.
-        self.stop = self.stop.saturating_add(n).min(self.block.len());
+        self.stop = (self.sp().saturating_add(n).min(self.block.len())) as u32;
     }
 
     /// Y register `i` of the newest frame.
@@ -294,13 +375,14 @@ impl Heap {
     pub fn y(&self, i: usize) -> Term {
         // A Y register beyond the stack only comes from malformed code:
         // read `[]` rather than fail.
-        self.block.get(self.stop + i).copied().unwrap_or(Term::NIL)
+        self.block.get(self.sp() + i).copied().unwrap_or(Term::NIL)
     }
 
     /// Sets Y register `i` of the newest frame.
     #[inline]
     pub fn set_y(&mut self, i: usize, t: Term) {
-        if let Some(w) = self.block.get_mut(self.stop + i) {
+        let at = self.sp() + i;
+        if let Some(w) = self.block.get_mut(at) {
             *w = t;
         }
     }
@@ -308,24 +390,25 @@ impl Heap {
     /// The stack, newest word first.
     #[inline]
     pub fn stack(&self) -> &[Term] {
-        &self.block[self.stop..]
+        &self.block[self.sp()..]
     }
 
     /// Mutable view of the stack, for the collector.
     #[inline]
     pub fn stack_mut(&mut self) -> &mut [Term] {
-        &mut self.block[self.stop..]
+        let sp = self.sp();
+        &mut self.block[sp..]
     }
 
     /// Cuts the stack back to `depth` words (used when unwinding to a catch).
     pub fn set_stack_depth(&mut self, depth: usize) {
-        self.stop = self.block.len() - depth;
+        self.stop = (self.block.len() - depth) as u32;
     }
 
     /// Stack depth in words.
     #[inline]
     pub fn stack_depth(&self) -> usize {
-        self.block.len() - self.stop
+        self.block.len() - self.sp()
     }
 
     /// Whether `p` points into memory this heap owns: its block, its
@@ -341,11 +424,11 @@ impl Heap {
     pub fn install(&mut self, mut block: Block, used: usize) {
         let depth = self.stack_used();
         let new_stop = block.len() - depth;
-        block[new_stop..].copy_from_slice(&self.block[self.stop..]);
+        block[new_stop..].copy_from_slice(&self.block[self.sp()..]);
         self.block = block;
-        self.htop = used;
-        self.stop = new_stop;
-        self.fragments.clear();
+        self.htop = used as u32;
+        self.stop = new_stop as u32;
+        self.fragments = None;
     }
 
     /// Replaces the old heap (after a collection promoted into it or

@@ -505,7 +505,11 @@ pub fn copy_to_block(t: Term) -> Result<(Term, crate::heap::Block), OutOfMemory>
         return Ok((t, crate::heap::Block::empty()));
     }
     let mut block = alloc_words(copy::flat_size(t))?;
-    let c = copy::copy_into(t, &mut block);
+    let mut objs = Vec::new();
+    let c = copy::copy_into(t, &mut block, &mut |o| objs.push(o));
+    for o in objs {
+        block.add_offheap(o);
+    }
     Ok((c, block))
 }
 
@@ -523,11 +527,15 @@ fn block_with(
         copy::flat_size(reason)
     };
     let mut block = alloc_words(extra + n)?;
+    let mut objs = Vec::new();
     let r = if n == 0 {
         reason
     } else {
-        copy::copy_into(reason, &mut block[extra..])
+        copy::copy_into(reason, &mut block[extra..], &mut |o| objs.push(o))
     };
+    for o in objs {
+        block.add_offheap(o);
+    }
     let m = build(&mut block[..extra], r);
     Ok((m, block))
 }

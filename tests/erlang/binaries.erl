@@ -22,6 +22,7 @@ start() ->
     io:format("iolist_size: ~w~n", [iolist_size([<<"ab">>, "cd", $e])]),
     io:format("integer_to_binary: ~p ~p~n", [integer_to_binary(-123), integer_to_binary(255, 16)]),
     io:format("binary_to_integer: ~w ~w~n", [binary_to_integer(<<"42">>), binary_to_integer(<<"ff">>, 16)]),
+    io:format("term_to_binary roundtrip: ~w~n", [binary_to_term(term_to_binary({a, [1, "x"], 3})) =:= {a, [1, "x"], 3}]),
     io:format("split_binary: ~p~n", [split_binary(<<"abcdef">>, 2)]),
     io:format("binary_part: ~p~n", [binary_part(<<"abcdef">>, 1, 3)]),
     io:format("concat: ~p~n", [<<B/binary, " world">>]),

@@ -3,11 +3,12 @@
 
 %% The Unicode string API of OTP 20+: case mapping, lengths, slices,
 %% splitting, lexemes, replacing, finding, trimming, padding, taking,
-%% numbers, graphemes (CR LF is one), on lists and binaries.
+%% numbers, grapheme clusters, on lists and binaries.
 
 start() ->
     basics(),
     unicode_text(),
+    graphemes(),
     ok.
 
 basics() ->
@@ -51,4 +52,18 @@ unicode_text() ->
     io:format("~tp~n", [[string:chomp("ab\n\n"), string:chomp("ab\r"), string:chomp(<<"x\r\n">>)]]),
     io:format("~tp~n", [[string:find("aaa", "aa", trailing), string:split("aaa", "aa", trailing), string:split("a,b", ",", all), string:split(",a,", ",", all)]]),
     io:format("~tp~n", [[string:replace("abc", "", "x"), string:split("", ","), string:lexemes("", ","), string:trim("")]]),
+    ok.
+
+%% Clusters: combining marks, emoji with modifiers and ZWJ sequences,
+%% flags, Indic vowel signs, Hangul jamo; CR LF.
+graphemes() ->
+    L = ["e\x{301}a", "\x{1F44D}\x{1F3FD}!", "\x{1F468}\x{200D}\x{1F469}\x{200D}\x{1F467}x",
+         "\x{1F1EB}\x{1F1F7}\x{1F1E9}", "\n\x{301}", "a\x{200D}b", "\x{915}\x{93F}",
+         "\r\n\x{301}", "\x{1100}\x{1161}\x{11A8}", "\x{AC00}\x{11A8}"],
+    [io:format("~w ~w~n", [string:to_graphemes(S), string:length(S)]) || S <- L],
+    io:format("~w~n", [string:to_graphemes(<<"e\x{301}"/utf8>>)]),
+    D = "cafe\x{301} na\x{308}ive",
+    io:format("~w~n", [[string:length(D), string:reverse(D), string:slice(D, 3, 2),
+                        string:next_grapheme(D), string:split(D, " "), string:pad(D, 12, leading, $.)]]),
+    io:format("~w~n", [[string:equal("e\x{301}", "e"), string:find(D, "e"), string:lexemes(D, [[$e, 769]])]]),
     ok.

@@ -3,8 +3,9 @@
 //! `erlang:memory` reports what the VM accounts for: term memory of
 //! processes (heaps, stacks, old heaps, fragments, messages) from
 //! [`crate::memory`], process structures, loaded code with its literals,
-//! and the atom table. Binaries live on process heaps (no off-heap
-//! binaries yet) and there are no ETS tables, so those two read 0.
+//! and the atom table. `binary` is the bytes of off-heap binaries
+//! ([`crate::binary::refc`]), which the account holds apart from process
+//! memory; there are no ETS tables, so `ets` reads 0.
 
 use super::{native, BifDef, BifResult, Ctx, Exception};
 use crate::gc::Kind;
@@ -36,6 +37,7 @@ const TYPES: &[Atom] = &[
 /// Bytes per category, computed once per call.
 struct Usage {
     processes: usize,
+    binary: usize,
     atom: usize,
     code: usize,
 }
@@ -55,27 +57,33 @@ impl Usage {
         }
         // The calling process is out of the scheduler's table while it runs.
         let procs = ctx.sched.len() + 1;
-        let processes =
-            crate::memory::used().saturating_sub(literals) + procs * size_of::<Process>();
+        let binary = crate::binary::refc::total_bytes();
+        let processes = crate::memory::used()
+            .saturating_sub(literals)
+            .saturating_sub(binary)
+            + procs * size_of::<Process>();
         let atom = (0..ctx.atoms.len())
             .map(|i| ctx.atoms.name(Atom::from_index(i as u32)).len() + 2 * w)
             .sum();
         Usage {
             processes,
+            binary,
             atom,
             code,
         }
     }
 
     fn get(&self, t: Atom) -> Option<usize> {
-        let system = self.atom + self.code;
+        // As on the BEAM, `system` includes binaries, code and atoms.
+        let system = self.atom + self.code + self.binary;
         Some(match t {
             atom::TOTAL => self.processes + system,
             atom::PROCESSES | atom::PROCESSES_USED => self.processes,
             atom::SYSTEM => system,
             atom::ATOM | atom::ATOM_USED => self.atom,
             atom::CODE => self.code,
-            atom::BINARY | atom::ETS => 0,
+            atom::BINARY => self.binary,
+            atom::ETS => 0,
             _ => return None,
         })
     }

@@ -51,6 +51,7 @@ mod erlang_testread;
 mod erlang_time;
 mod erlang_tuple;
 mod erlang_types;
+mod grapheme;
 mod io;
 mod io_opts;
 mod lists;
@@ -288,6 +289,7 @@ pub fn table() -> impl Iterator<Item = &'static BifDef> {
         .chain(family!("binary-module", binary_mod))
         .chain(family!("unicode", unicode))
         .chain(family!("unicode", string_case))
+        .chain(grapheme::BIFS)
         .chain(io_opts::BIFS)
         .chain(erlang_existing_atom::BIFS)
         .chain(left_out())

@@ -15,7 +15,7 @@ use crate::term::{HeaderTag, Term};
 const W: usize = core::mem::size_of::<usize>();
 
 /// The smallest spare room a new writable binary gets, in bytes.
-const MIN_ROOM: usize = 256;
+const MIN_ROOM: usize = 32;
 
 /// Where the appended bits go: write them with [`Appending::bytes`] at bit
 /// [`Appending::at`], then call [`Appending::finish`].
@@ -41,6 +41,9 @@ impl Appending {
 
 /// The buffer of a writable binary (all of its room).
 fn bytes_mut(buf: Term) -> &'static mut [u8] {
+    if buf.boxed_tag() == Some(HeaderTag::RefcBin) {
+        return super::refc::bytes_mut(buf);
+    }
     let body = buf.boxed_body();
     let cap = (body.len() - 1) * W;
     // SAFETY: the words after the used count are this buffer's bytes, owned
@@ -50,29 +53,52 @@ fn bytes_mut(buf: Term) -> &'static mut [u8] {
 }
 
 fn set_used(buf: Term, bits: usize) {
+    if buf.boxed_tag() == Some(HeaderTag::RefcBin) {
+        return super::refc::set_used(buf, bits);
+    }
     // SAFETY: word 1 of a writable binary is its used-bits count.
     unsafe { *buf.ptr_mut().add(1) = Term::from_raw(bits) };
+}
+
+/// Where appending `extra` bits to `acc` can write in place: the buffer,
+/// if `acc` ends where its used part does and the room suffices.
+fn in_place(acc: Term, extra: usize) -> Option<(Term, usize, usize)> {
+    let (orig, off, len) = storage(acc)?;
+    if !matches!(
+        orig.boxed_tag(),
+        Some(HeaderTag::WritableBin | HeaderTag::RefcBin)
+    ) {
+        return None;
+    }
+    let (b, used) = storage_bytes(orig)?;
+    (off + len == used && off + len + extra <= b.len() * 8).then_some((orig, off, len))
+}
+
+/// Heap words [`reserve`] and [`Appending::finish`] take together.
+pub fn words_needed(acc: Term, extra: usize) -> usize {
+    if in_place(acc, extra).is_some() {
+        return super::SUB_BIN_WORDS;
+    }
+    let len = storage(acc).map_or(0, |(_, _, l)| l);
+    let room = ((len + extra).div_ceil(8) * 2).max(MIN_ROOM);
+    buffer_words(room) + super::SUB_BIN_WORDS
 }
 
 /// Makes room for `extra` bits after bitstring `acc` (the caller checked
 /// that `acc` is one), reusing its buffer when `acc` ends where the
 /// buffer's used part does.
 pub fn reserve(heap: &mut Heap, acc: Term, extra: usize) -> Result<Appending, OutOfMemory> {
-    let (orig, off, len) = storage(acc).unwrap_or((Term::NIL, 0, 0));
-    let new_len = len + extra;
-    if orig.boxed_tag() == Some(HeaderTag::WritableBin) {
-        if let Some((b, used)) = storage_bytes(orig) {
-            if off + len == used && off + new_len <= b.len() * 8 {
-                set_used(orig, off + new_len);
-                return Ok(Appending {
-                    buf: orig,
-                    base: off,
-                    at: off + len,
-                    len: new_len,
-                });
-            }
-        }
+    if let Some((buf, off, len)) = in_place(acc, extra) {
+        set_used(buf, off + len + extra);
+        return Ok(Appending {
+            buf,
+            base: off,
+            at: off + len,
+            len: len + extra,
+        });
     }
+    let len = storage(acc).map_or(0, |(_, _, l)| l);
+    let new_len = len + extra;
     let buf = new_buffer(heap, new_len.div_ceil(8) * 2, new_len)?;
     if let Some((src, soff, _)) = super::bit_view(acc) {
         bits::copy_bits(src, soff, bytes_mut(buf), 0, len);
@@ -85,9 +111,23 @@ pub fn reserve(heap: &mut Heap, acc: Term, extra: usize) -> Result<Appending, Ou
     })
 }
 
-/// A writable binary of at least `room` bytes, `used` bits of them in use.
+/// Heap words of a writable binary with `room` bytes.
+fn buffer_words(room: usize) -> usize {
+    if room > super::refc::OFF_HEAP_ABOVE {
+        super::refc::WORDS
+    } else {
+        2 + room.div_ceil(W)
+    }
+}
+
+/// A writable binary of at least `room` bytes, `used` bits of them in
+/// use: off-heap when large, so collections never copy the bytes.
 fn new_buffer(heap: &mut Heap, room: usize, used: usize) -> Result<Term, OutOfMemory> {
-    let words = room.max(MIN_ROOM).div_ceil(W);
+    let room = room.max(MIN_ROOM);
+    if room > super::refc::OFF_HEAP_ABOVE {
+        return super::refc::alloc(heap, room, used).map(|(t, _)| t);
+    }
+    let words = room.div_ceil(W);
     let s = heap.alloc_slice(2 + words)?;
     s[0] = Term::header(HeaderTag::WritableBin, 1 + words);
     s[1] = Term::from_raw(used);
@@ -97,11 +137,16 @@ fn new_buffer(heap: &mut Heap, room: usize, used: usize) -> Result<Term, OutOfMe
     Ok(Term::boxed_ptr(s.as_ptr()))
 }
 
+/// The largest room a size hint gets: the hint is the compiler's guess,
+/// not a promise, so it must not reserve megabytes.
+const MAX_HINT: usize = 4096;
+
+/// Heap words [`empty_writable`] takes at most.
+pub const EMPTY_WRITABLE_WORDS: usize = 2 + MAX_HINT / W + super::SUB_BIN_WORDS;
+
 /// An empty bitstring over a new writable binary with room for about
 /// `hint` bytes (`bs_init_writable`, which starts binary comprehensions).
 pub fn empty_writable(heap: &mut Heap, hint: usize) -> Result<Term, OutOfMemory> {
-    // The hint is the compiler's guess; do not let it reserve megabytes.
-    const MAX_HINT: usize = 64 * 1024;
     let buf = new_buffer(heap, hint.min(MAX_HINT), 0)?;
     super::new_sub_binary(heap, buf, 0, 0)
 }
@@ -122,9 +167,13 @@ mod tests {
             acc = a.finish(&mut heap).unwrap();
             views.push(acc);
         }
-        // One buffer: every view shares the first view's storage.
-        let first = storage(views[0]).unwrap().0;
-        assert!(views.iter().all(|v| storage(*v).unwrap().0 == first));
+        // The buffer is reallocated only when it doubles: 300 bits take
+        // a buffer of 32 bytes, then one of 76.
+        let mut bufs: alloc::vec::Vec<Term> =
+            views.iter().map(|v| storage(*v).unwrap().0).collect();
+        bufs.dedup();
+        assert_eq!(bufs.len(), 2);
+        let first = storage(views[99]).unwrap().0;
         for (i, v) in views.iter().enumerate() {
             let (b, off, len) = super::super::bit_view(*v).unwrap();
             assert_eq!(len, 3 * (i + 1));

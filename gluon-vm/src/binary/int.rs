@@ -33,6 +33,16 @@ impl Flags {
     }
 }
 
+/// Heap words an integer segment of `bits` bits may need once read: none
+/// while it fits in a small integer, else a bignum's.
+pub fn words_for(bits: usize) -> usize {
+    if bits < crate::term::SMALL_BITS as usize {
+        0
+    } else {
+        1 + bits.div_ceil(usize::BITS as usize)
+    }
+}
+
 /// The `size`-bit value at `off` as little-endian bytes (most significant
 /// byte last, holding `size % 8` bits when the size has a partial byte).
 fn le_bytes(bytes: &[u8], off: usize, size: usize, little: bool) -> Vec<u8> {

@@ -89,12 +89,9 @@ pub fn start(heap: &mut Heap, bin: Term) -> Result<Option<Term>, OutOfMemory> {
 pub fn sub(heap: &mut Heap, ctx: &MatchCtx, len: usize) -> Result<Term, OutOfMemory> {
     let orig = ctx.original();
     let pos = ctx.pos();
-    if pos == 0 && orig.boxed_tag() == Some(HeaderTag::HeapBin) {
-        if let Some((_, bits)) = storage_bytes(orig) {
-            if bits == len {
-                return Ok(orig);
-            }
-        }
+    // The whole of a binary that can no longer grow is that binary.
+    if pos == 0 && super::is_whole_binary(orig, len) {
+        return Ok(orig);
     }
     super::new_sub_binary(heap, orig, pos, len)
 }

@@ -19,6 +19,7 @@ pub mod bits;
 pub mod float;
 pub mod int;
 pub mod matchctx;
+pub mod refc;
 pub mod utf;
 
 use crate::heap::{Heap, OutOfMemory};
@@ -46,9 +47,13 @@ pub fn new_heap_binary(heap: &mut Heap, bytes: &[u8]) -> Result<Term, OutOfMemor
     Ok(t)
 }
 
-/// Allocates a zeroed heap binary of `n` bytes and returns it with a
-/// pointer to its bytes, for builders that fill it in place.
+/// Allocates a zeroed binary of `n` bytes and returns it with a pointer to
+/// its bytes, for builders that fill it in place. Binaries of more than
+/// [`refc::OFF_HEAP_ABOVE`] bytes are stored off-heap (see [`refc`]).
 pub fn alloc_heap_binary(heap: &mut Heap, n: usize) -> Result<(Term, *mut u8), OutOfMemory> {
+    if n > refc::OFF_HEAP_ABOVE {
+        return refc::alloc(heap, n, n * 8);
+    }
     let words = heap_bin_words(n);
     let s = heap.alloc_slice(words)?;
     s[0] = Term::header(HeaderTag::HeapBin, words - 1);
@@ -62,13 +67,21 @@ pub fn alloc_heap_binary(heap: &mut Heap, n: usize) -> Result<(Term, *mut u8), O
 }
 
 /// Builds a sub-binary of `bit_len` bits starting `bit_offset` bits into
-/// the storage object `original` (a heap or writable binary).
+/// the bitstring `original`. A sub-binary of a sub-binary points at the
+/// storage underneath, so sub-binaries never chain.
 pub fn new_sub_binary(
     heap: &mut Heap,
     original: Term,
     bit_offset: usize,
     bit_len: usize,
 ) -> Result<Term, OutOfMemory> {
+    let (original, bit_offset) = match original.boxed_tag() {
+        Some(HeaderTag::SubBin | HeaderTag::MatchCtx) => match storage(original) {
+            Some((orig, base, _)) => (orig, base + bit_offset),
+            None => (original, bit_offset),
+        },
+        _ => (original, bit_offset),
+    };
     let s = heap.alloc_slice(SUB_BIN_WORDS)?;
     s[0] = Term::header(HeaderTag::SubBin, SUB_BIN_WORDS - 1);
     s[1] = Term::from_raw(bit_len);
@@ -88,14 +101,22 @@ pub fn new_bitstring(heap: &mut Heap, bytes: &[u8], bits: usize) -> Result<Term,
     }
 }
 
-/// The storage object under a bitstring, with the bit offset and bit
-/// length of the bitstring within it.
+/// The storage object under a bitstring (or the unmatched part of a match
+/// context), with the bit offset and bit length of the bitstring within it.
 pub fn storage(t: Term) -> Option<(Term, usize, usize)> {
     match t.boxed_tag()? {
         HeaderTag::HeapBin => Some((t, 0, t.boxed_body()[0].raw() * 8)),
+        HeaderTag::RefcBin => Some((t, 0, refc::view(t).1)),
         HeaderTag::SubBin => {
             let body = t.boxed_body();
             Some((body[2], body[1].raw(), body[0].raw()))
+        }
+        // OTP 26+ passes match contexts to `byte_size/1` and `bit_size/1`:
+        // they stand for the part not matched yet.
+        HeaderTag::MatchCtx => {
+            let body = t.boxed_body();
+            let (pos, end) = (body[0].raw(), body[1].raw());
+            Some((body[2], pos, end.saturating_sub(pos)))
         }
         _ => None,
     }
@@ -104,13 +125,28 @@ pub fn storage(t: Term) -> Option<(Term, usize, usize)> {
 /// A bitstring of `len` bits starting `off` bits into bitstring `t` (the
 /// caller checked that the range lies within `t`). Shares `t`'s storage.
 pub fn slice(heap: &mut Heap, t: Term, off: usize, len: usize) -> Result<Term, OutOfMemory> {
-    let Some((orig, base, whole)) = storage(t) else {
+    let Some((orig, base, _)) = storage(t) else {
         return new_heap_binary(heap, &[]);
     };
-    if off == 0 && len == whole && t.boxed_tag() == Some(HeaderTag::HeapBin) {
+    if off == 0 && is_whole_binary(t, len) {
         return Ok(t);
     }
     new_sub_binary(heap, orig, base + off, len)
+}
+
+/// Whether storage object `orig` is a complete binary of `len` bits that
+/// can be handed out as it is: a heap binary, or an off-heap one with no
+/// room to append (an append buffer is only ever seen through
+/// sub-binaries, since its length grows).
+pub fn is_whole_binary(orig: Term, len: usize) -> bool {
+    match orig.boxed_tag() {
+        Some(HeaderTag::HeapBin) => orig.boxed_body()[0].raw() * 8 == len,
+        Some(HeaderTag::RefcBin) => {
+            let (b, used) = refc::view(orig);
+            used == len && used == b.len() * 8
+        }
+        _ => false,
+    }
 }
 
 /// The bytes of a storage object (heap or writable binary) and how many
@@ -124,6 +160,7 @@ pub fn storage_bytes(orig: Term) -> Option<(&'static [u8], usize)> {
             let b = unsafe { core::slice::from_raw_parts(body.as_ptr().add(1) as *const u8, n) };
             Some((b, n * 8))
         }
+        HeaderTag::RefcBin => Some(refc::view(orig)),
         HeaderTag::WritableBin => {
             let cap = (body.len() - 1) * W;
             // SAFETY: the words after the used count are the buffer.
@@ -172,7 +209,7 @@ pub fn binary_bytes(t: Term) -> Option<alloc::borrow::Cow<'static, [u8]>> {
 
 /// Whether this is a binary (a whole number of bytes).
 pub fn is_binary(t: Term) -> bool {
-    matches!(bit_view(t), Some((_, _, len)) if len % 8 == 0)
+    t.is_bitstring() && matches!(bit_view(t), Some((_, _, len)) if len % 8 == 0)
 }
 
 /// Bit `i` (0 = most significant of the first byte) of `bytes`.

@@ -99,6 +99,7 @@ pub enum BsOp {
     },
     GetTail {
         ctx: Src,
+        live: u16,
         dst: Dst,
     },
     TestTail {
@@ -120,6 +121,7 @@ pub enum BsOp {
     GetInteger {
         fail: CodePtr,
         ctx: Src,
+        live: u16,
         size: Src,
         unit: u16,
         flags: Flags,
@@ -128,6 +130,7 @@ pub enum BsOp {
     GetFloat {
         fail: CodePtr,
         ctx: Src,
+        live: u16,
         size: Src,
         unit: u16,
         flags: Flags,
@@ -136,6 +139,7 @@ pub enum BsOp {
     GetBinary {
         fail: CodePtr,
         ctx: Src,
+        live: u16,
         size: Src,
         unit: u16,
         dst: Dst,
@@ -158,6 +162,10 @@ pub enum BsOp {
     Match {
         fail: CodePtr,
         ctx: Src,
+        /// Live X registers before the first command that allocates.
+        live: u16,
+        /// Heap words all the commands may allocate.
+        need: u32,
         cmds: Box<[MatchCmd]>,
     },
     /// OTP 24 construction: `bs_init2` (`bits` false: size in bytes) and

@@ -296,12 +296,11 @@ fn boxed(
             put_integer(out, e.arity as i64);
         }
         HeaderTag::Fun => return Err(EtfError::unsupported(tag::NEW_FUN_EXT)),
-        HeaderTag::HeapBin | HeaderTag::SubBin => {
+        HeaderTag::HeapBin | HeaderTag::SubBin | HeaderTag::RefcBin => {
             let (bytes, off, bits) = crate::binary::bit_view(t).ok_or(EtfError::BadTerm)?;
             put_bitstring(out, bytes, off, bits)?;
         }
         // Kinds the rest of the VM does not build yet.
-        HeaderTag::RefcBin => return Err(EtfError::unsupported(tag::BINARY_EXT)),
         _ => return Err(EtfError::BadTerm),
     }
     Ok(None)

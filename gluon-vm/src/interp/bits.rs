@@ -107,22 +107,14 @@ impl Machine<'_> {
                 live,
                 dst,
                 segs,
-            } => {
-                self.ensure_live(*live)
-                    .map_err(|e| (e, ErrorSite::Here(here)))?;
-                self.create_bin(segs).map(|t| self.put(*dst, t))
-            }
+            } => self.create_bin(segs, *live).map(|t| self.put(*dst, t)),
             BsOp::Init {
                 fail: _,
                 size,
                 bits,
                 live,
                 dst,
-            } => {
-                self.ensure_live(*live)
-                    .map_err(|e| (e, ErrorSite::Here(here)))?;
-                self.init(*size, *bits).map(|t| self.put(*dst, t))
-            }
+            } => self.init(*size, *bits, *live).map(|t| self.put(*dst, t)),
             BsOp::Put { fail: _, seg } => self.put_legacy(seg),
             BsOp::Append {
                 fail: _,
@@ -131,13 +123,9 @@ impl Machine<'_> {
                 unit,
                 bin,
                 dst,
-            } => {
-                if *live != u16::MAX {
-                    self.ensure_live(*live)
-                        .map_err(|e| (e, ErrorSite::Here(here)))?;
-                }
-                self.append(*size, *unit, *bin).map(|t| self.put(*dst, t))
-            }
+            } => self
+                .append(*size, *unit, *bin, *live)
+                .map(|t| self.put(*dst, t)),
             BsOp::Add {
                 fail: _,
                 a,
@@ -155,9 +143,9 @@ impl Machine<'_> {
             }
             BsOp::InitWritable => {
                 let hint = self.r.x[0].as_small().unwrap_or(0).max(0) as usize;
-                self.ensure_live(1)
-                    .map_err(|e| (e, ErrorSite::Here(here)))?;
-                append::empty_writable(&mut self.p.heap, hint)
+                // Only x0 (the size hint, an integer) is live here.
+                self.ensure(append::EMPTY_WRITABLE_WORDS, 1)
+                    .and_then(|()| append::empty_writable(&mut self.p.heap, hint))
                     .map(|t| self.r.x[0] = t)
                     .map_err(Fault::from)
             }
@@ -187,11 +175,6 @@ impl Machine<'_> {
                 None => Err((f.exception(), ErrorSite::Here(here))),
             },
         }
-    }
-
-    /// Collects if heap fragments have piled up, with `live` X registers.
-    fn ensure_live(&mut self, live: u16) -> Result<(), Exception> {
-        Ok(self.ensure(0, live as usize)?)
     }
 
     /// The bits segment `seg` adds, checking its value and size.
@@ -287,7 +270,7 @@ impl Machine<'_> {
         }
     }
 
-    fn create_bin(&mut self, segs: &[Seg]) -> Result<Term, Fault> {
+    fn create_bin(&mut self, segs: &[Seg], live: u16) -> Result<Term, Fault> {
         let mut sizes = alloc::vec::Vec::with_capacity(segs.len());
         let mut total = 0usize;
         for seg in segs {
@@ -298,7 +281,15 @@ impl Machine<'_> {
                 .ok_or(Fault::SystemLimit)?;
             sizes.push(n);
         }
-        if let Some(first) = segs.first().filter(|s| s.kind == SegKind::Append) {
+        let append = segs.first().filter(|s| s.kind == SegKind::Append);
+        // Reserve what the result takes, collecting if need be; values are
+        // read again afterwards since a collection moves them.
+        let need = match append {
+            Some(first) => append::words_needed(self.get(first.src), total - sizes[0]),
+            None => binary::heap_bin_words(total.div_ceil(8)) + binary::SUB_BIN_WORDS,
+        };
+        self.ensure(need, live as usize)?;
+        if let Some(first) = append {
             let acc = self.get(first.src);
             let mut a = append::reserve(&mut self.p.heap, acc, total - sizes[0])?;
             let mut at = a.at;
@@ -325,13 +316,17 @@ impl Machine<'_> {
     }
 
     /// `bs_init2` / `bs_init_bits`: a zeroed bitstring the puts fill in.
-    fn init(&mut self, size: Src, in_bits: bool) -> Result<Term, Fault> {
+    fn init(&mut self, size: Src, in_bits: bool, live: u16) -> Result<Term, Fault> {
         let n = size_units(self.get(size))?;
         let total = if in_bits { n } else { times(n, 8)? };
         if total > binary::MAX_BITS {
             return Err(Fault::SystemLimit);
         }
         let nbytes = total.div_ceil(8);
+        self.ensure(
+            binary::heap_bin_words(nbytes) + binary::SUB_BIN_WORDS,
+            live as usize,
+        )?;
         let heap = &mut self.p.heap;
         let (bin, p) = binary::alloc_heap_binary(heap, nbytes)?;
         self.bs = Builder {
@@ -360,8 +355,13 @@ impl Machine<'_> {
     }
 
     /// `bs_append` / `bs_private_append`.
-    fn append(&mut self, size: Src, unit: u16, bin: Src) -> Result<Term, Fault> {
+    fn append(&mut self, size: Src, unit: u16, bin: Src, live: u16) -> Result<Term, Fault> {
         let extra = size_units(self.get(size))?;
+        // `bs_private_append` (no live count) may not collect.
+        if live != u16::MAX {
+            let need = append::words_needed(self.get(bin), extra);
+            self.ensure(need, live as usize)?;
+        }
         let acc = self.get(bin);
         let (_, _, len) = binary::bit_view(acc).ok_or(Fault::Badarg)?;
         if unit > 1 && len % unit as usize != 0 {

@@ -91,12 +91,20 @@ impl Machine<'_> {
         Ok(t)
     }
 
+    /// The rest of the bitstring as a sub-binary. The position stays: the
+    /// compiler reads the tail and then may go on matching the context.
+    fn tail(&mut self, c: &MatchCtx) -> Result<Term, Miss> {
+        Ok(matchctx::sub(&mut self.p.heap, c, c.remaining())?)
+    }
+
     /// Runs a matching instruction.
     pub(super) fn bs_match(
         &mut self,
         op: &BsOp,
         here: *const Instr,
     ) -> Result<(), (Exception, ErrorSite)> {
+        self.reserve_for(op)
+            .map_err(|e| (Exception::from(e), ErrorSite::Here(here)))?;
         let (r, fail) = match op {
             BsOp::StartMatch {
                 fail,
@@ -106,9 +114,9 @@ impl Machine<'_> {
             } => (self.start_match(*src, *dst), *fail),
             BsOp::GetPosition { ctx, dst } => (self.get_position(*ctx, *dst), CodePtr::NONE),
             BsOp::SetPosition { ctx, pos } => (self.set_position(*ctx, *pos), CodePtr::NONE),
-            BsOp::GetTail { ctx, dst } => (
+            BsOp::GetTail { ctx, dst, .. } => (
                 self.ctx(*ctx).and_then(|c| {
-                    let t = self.take_bin(&c, c.remaining())?;
+                    let t = self.tail(&c)?;
                     self.put(*dst, t);
                     Ok(())
                 }),
@@ -150,6 +158,7 @@ impl Machine<'_> {
             BsOp::GetInteger {
                 fail,
                 ctx,
+                live: _,
                 size,
                 unit,
                 flags,
@@ -166,6 +175,7 @@ impl Machine<'_> {
             BsOp::GetFloat {
                 fail,
                 ctx,
+                live: _,
                 size,
                 unit,
                 flags,
@@ -174,6 +184,7 @@ impl Machine<'_> {
             BsOp::GetBinary {
                 fail,
                 ctx,
+                live: _,
                 size,
                 unit,
                 dst,
@@ -210,7 +221,9 @@ impl Machine<'_> {
                 }),
                 *fail,
             ),
-            BsOp::Match { fail, ctx, cmds } => (self.run_cmds(*ctx, cmds), *fail),
+            BsOp::Match {
+                fail, ctx, cmds, ..
+            } => (self.run_cmds(*ctx, cmds), *fail),
             _ => (Ok(()), CodePtr::NONE),
         };
         match r {
@@ -224,6 +237,36 @@ impl Machine<'_> {
             },
             Err(Miss::Raise(e)) => Err((e, ErrorSite::Here(here))),
         }
+    }
+
+    /// Makes room for what `op` may allocate, collecting with its live
+    /// registers if needed, so that matching in a loop reuses the heap
+    /// instead of piling up fragments.
+    fn reserve_for(&mut self, op: &BsOp) -> Result<(), OutOfMemory> {
+        let (words, live) = match op {
+            BsOp::StartMatch { live, .. } => (matchctx::WORDS, *live),
+            BsOp::GetTail { live, .. } | BsOp::GetBinary { live, .. } => {
+                (crate::binary::SUB_BIN_WORDS, *live)
+            }
+            BsOp::GetFloat { live, .. } => (crate::term::FLOAT_WORDS, *live),
+            BsOp::GetInteger {
+                live, size, unit, ..
+            } => {
+                let bits = match size.constant() {
+                    Some(t) => t,
+                    None => self.get(*size),
+                }
+                .as_small()
+                .map_or(0, |n| (n.max(0) as usize).saturating_mul(*unit as usize));
+                (int::words_for(bits), *live)
+            }
+            BsOp::Match { live, need, .. } => (*need as usize, *live),
+            _ => return Ok(()),
+        };
+        if words == 0 {
+            return Ok(());
+        }
+        self.ensure(words, live as usize)
     }
 
     fn start_match(&mut self, src: Src, dst: Dst) -> Step {
@@ -313,7 +356,7 @@ impl Machine<'_> {
                     c.set_pos(c.pos() + bits);
                 }
                 MatchCmd::GetTail { dst } => {
-                    let t = self.take_bin(&c, c.remaining())?;
+                    let t = self.tail(&c)?;
                     self.put(*dst, t);
                 }
                 MatchCmd::Equal { bits, value } => {

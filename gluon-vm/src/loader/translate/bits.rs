@@ -133,6 +133,7 @@ pub(super) fn translate(
         165 => BsOp::GetTail {
             ctx: src!(0),
             dst: dst!(1),
+            live: o.live(2)?,
         },
         121 => BsOp::TestTail {
             fail: lbl(o.label(0)?),
@@ -155,6 +156,7 @@ pub(super) fn translate(
         117 => BsOp::GetInteger {
             fail: lbl(o.label(0)?),
             ctx: src!(1),
+            live: o.live(2)?,
             size: size!(3),
             unit: o.unit(4)?,
             flags: flags!(5),
@@ -163,6 +165,7 @@ pub(super) fn translate(
         118 => BsOp::GetFloat {
             fail: lbl(o.label(0)?),
             ctx: src!(1),
+            live: o.live(2)?,
             size: size!(3),
             unit: o.unit(4)?,
             flags: flags!(5),
@@ -171,6 +174,7 @@ pub(super) fn translate(
         119 => BsOp::GetBinary {
             fail: lbl(o.label(0)?),
             ctx: src!(1),
+            live: o.live(2)?,
             size: size!(3),
             unit: o.unit(4)?,
             dst: dst!(6),
@@ -201,11 +205,16 @@ pub(super) fn translate(
                 bytes: string(cx, o.uint(3)?, bits.div_ceil(8), o.bad(3))?,
             }
         }
-        182 => BsOp::Match {
-            fail: lbl(o.label(0)?),
-            ctx: src!(1),
-            cmds: match_cmds(vm, cx, o)?,
-        },
+        182 => {
+            let (cmds, live, need) = match_cmds(vm, cx, o)?;
+            BsOp::Match {
+                fail: lbl(o.label(0)?),
+                ctx: src!(1),
+                live,
+                need,
+                cmds,
+            }
+        }
         177 => create_bin(vm, cx, o)?,
         // bs_init2 / bs_init_bits Fail Size Words Regs Flags Dst
         109 | 137 => BsOp::Init {
@@ -384,15 +393,19 @@ fn create_bin(vm: &Vm, cx: &mut Context<'_, '_>, o: &Ops<'_, '_>) -> Result<BsOp
 }
 
 /// The commands of `bs_match Fail Ctx {commands, ...}`, flattened in the
-/// file as a command name followed by its operands.
+/// file as a command name followed by its operands. Also returns the live
+/// registers before the first command that allocates and the heap words
+/// the commands may need in all.
 fn match_cmds(
     vm: &Vm,
     cx: &mut Context<'_, '_>,
     o: &Ops<'_, '_>,
-) -> Result<Box<[MatchCmd]>, LoadError> {
+) -> Result<(Box<[MatchCmd]>, u16, u32), LoadError> {
     let items = o.list(2)?;
     let bad = o.bad(2);
     let mut cmds = Vec::new();
+    let mut live: Option<u16> = None;
+    let mut need = 0usize;
     let mut i = 0;
     let at = |k: usize| items.get(k).ok_or(bad);
     let num = |k: usize| items.get(k).and_then(fixed).ok_or(bad);
@@ -446,8 +459,19 @@ fn match_cmds(
             }
             _ => return Err(bad),
         };
+        let words = match &cmd {
+            MatchCmd::Integer { bits, .. } => crate::binary::int::words_for(*bits),
+            MatchCmd::Binary { .. } | MatchCmd::GetTail { .. } => crate::binary::SUB_BIN_WORDS,
+            _ => 0,
+        };
+        if words > 0 && live.is_none() {
+            // Every allocating command's first operand is its Live count.
+            live = Some(num(i + 1)?.min(u16::MAX as usize) as u16);
+        }
+        need = need.saturating_add(words);
         cmds.push(cmd);
         i += n;
     }
-    Ok(cmds.into_boxed_slice())
+    let need = u32::try_from(need).map_err(|_| bad)?;
+    Ok((cmds.into_boxed_slice(), live.unwrap_or(0), need))
 }

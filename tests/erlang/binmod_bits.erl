@@ -1,4 +1,4 @@
--module(x_binmod_bits).
+-module(binmod_bits).
 -export([start/0]).
 
 %% binary module natives on sub-binaries made by bit syntax (unaligned

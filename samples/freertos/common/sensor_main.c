@@ -1,0 +1,139 @@
+/* An event-driven firmware: a C task samples "sensors" and sends each
+ * reading through Gluon's event queue to the Erlang process registered as
+ * sensor_srv (samples/sensor/sensor_srv.erl); Erlang answers through
+ * actuator:set/2, a native function registered here. The shape of a POS
+ * terminal or an industrial controller: drivers in C, logic in Erlang.
+ *
+ * The C side knows what it sent and checks what Erlang did with it:
+ * every reading counted, every reading over the limit switched off. */
+#include "FreeRTOS.h"
+#include "task.h"
+
+#include "board.h"
+#include "vm_task.h"
+
+#include <string.h>
+
+#define READINGS 500
+#define CHANNELS 4
+#define LIMIT 800 /* as in sensor_srv.erl */
+
+static const gluon_queue *events;
+static TaskHandle_t vm_handle;
+
+/* What the native saw (it runs in the VM's task). */
+static unsigned long offs, done_count;
+static int done;
+
+/* actuator:set(Channel, off) switches a channel off;
+ * actuator:set(done, Count) is the server's last word. */
+static gluon_term actuator_set(gluon_env *env, const gluon_term *args, size_t argc, void *user) {
+    (void)argc;
+    (void)user;
+    char what[8];
+    int64_t n;
+    if (gluon_get_int(args[0], &n) && gluon_get_atom(env, args[1], what, sizeof what) &&
+        strcmp(what, "off") == 0 && n >= 0 && n < CHANNELS) {
+        offs++;
+        return gluon_make_atom(env, "ok");
+    }
+    if (gluon_get_atom(env, args[0], what, sizeof what) && strcmp(what, "done") == 0 &&
+        gluon_get_int(args[1], &n)) {
+        done = 1;
+        done_count = (unsigned long)n;
+        return gluon_make_atom(env, "ok");
+    }
+    return gluon_raise_badarg(env);
+}
+
+/* A deterministic "sensor": mostly below the limit, now and then over. */
+static int64_t sample(unsigned i) { return (int64_t)((i * 7919u) % 900u); }
+
+static unsigned long sent_sum, sent_over, retries;
+
+static void send(const gluon_msg *m) {
+    gluon_status s;
+    while ((s = gluon_send(events, "sensor_srv", m)) == GLUON_E_FULL) {
+        retries++; /* the queue is full: let the VM's task drain it */
+        vTaskDelay(1);
+    }
+    if (s != GLUON_OK) sample_fail("gluon_send", s);
+}
+
+/* Runs above the VM's priority, so bursts fill the queue faster than the
+ * VM empties it. */
+static void sensor_task(void *arg) {
+    (void)arg;
+    gluon_msg m;
+    for (unsigned i = 0; i < READINGS; i++) {
+        int64_t v = sample(i);
+        sent_sum += (unsigned long)v;
+        sent_over += v > LIMIT;
+        gluon_msg_init(&m);
+        gluon_msg_tuple(&m, 3);
+        gluon_msg_atom(&m, "reading");
+        gluon_msg_int(&m, (int64_t)(i % CHANNELS));
+        gluon_msg_int(&m, v);
+        send(&m);
+        if (i % 100 == 99) vTaskDelay(2); /* between bursts */
+    }
+    gluon_msg_init(&m);
+    gluon_msg_tuple(&m, 2);
+    gluon_msg_atom(&m, "stop");
+    gluon_msg_atom(&m, "done");
+    send(&m);
+    /* This task's work is done; it must not return. */
+    for (;;) vTaskDelay(portMAX_DELAY);
+}
+
+static void vm_task(void *arg) {
+    (void)arg;
+    gluon_vm *vm = sample_vm_new();
+    gluon_status s = gluon_register_native(vm, "actuator", "set", 2, actuator_set, NULL);
+    if (s != GLUON_OK) sample_fail("gluon_register_native", s);
+    /* Run until sensor_srv has registered its name and waits, then let
+     * the sensors go: events for a name not yet registered are lost. */
+    gluon_state st;
+    if ((s = gluon_run_until_idle(vm, 0, &st)) != GLUON_OK) sample_fail("run", s);
+    events = gluon_queue_of(vm);
+    if (xTaskCreate(sensor_task, "sensor", configMINIMAL_STACK_SIZE * 4, NULL,
+                    tskIDLE_PRIORITY + 2, NULL) != pdPASS) {
+        sample_fail("xTaskCreate", GLUON_E_NOMEM);
+    }
+    gluon_run(vm, &st);
+    gluon_queue_stats q;
+    gluon_queue_get_stats(events, &q);
+    board_puts("sensor: sent ");
+    board_putu(READINGS);
+    board_puts(" readings, sum ");
+    board_putu(sent_sum);
+    board_puts(", mean ");
+    board_putu(sent_sum / READINGS);
+    board_puts(", over the limit ");
+    board_putu(sent_over);
+    board_puts("\nsensor: queue posted ");
+    board_putu(q.posted);
+    board_puts(", delivered ");
+    board_putu(q.delivered);
+    board_puts(", high water ");
+    board_putu(q.high_water);
+    board_puts(", full ");
+    board_putu(q.overflowed);
+    board_puts("\n");
+    int ok = st == GLUON_FINISHED && gluon_exit_status(vm) == 0 && done &&
+             done_count == READINGS && offs == sent_over && q.posted == READINGS + 1 &&
+             q.delivered == q.posted && q.undeliverable == 0 && q.overflowed == retries;
+    board_puts(ok ? "sensor: ok\n" : "sensor: FAILED\n");
+    board_exit(ok ? 0 : 1);
+}
+
+int main(void) {
+    board_init();
+    if (xTaskCreate(vm_task, "gluon", SAMPLE_VM_STACK_WORDS, NULL, tskIDLE_PRIORITY + 1,
+                    &vm_handle) != pdPASS) {
+        board_puts("cannot create the VM's task\n");
+        board_exit(2);
+    }
+    vTaskStartScheduler();
+    board_exit(2);
+}

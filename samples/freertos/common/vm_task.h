@@ -1,0 +1,25 @@
+/* The VM's task as the samples run it: create, load the embedded modules,
+ * start, run, report, exit. */
+#ifndef VM_TASK_H
+#define VM_TASK_H
+
+#include "gluon_freertos.h"
+
+/* Stack of the VM's task, in words. */
+#ifndef SAMPLE_VM_STACK_WORDS
+#define SAMPLE_VM_STACK_WORDS 8192
+#endif
+
+/* Creates the VM in the calling task (the VM's task) with the port's
+ * hooks, adds the embedded modules and starts the first one's start/0,
+ * ending the program on failure. */
+gluon_vm *sample_vm_new(void);
+
+/* Runs `vm` to its end, prints the memory statistics and ends the program
+ * with the entry process's exit status. */
+void sample_vm_finish(gluon_vm *vm) __attribute__((noreturn));
+
+/* Ends the program after printing what failed. */
+void sample_fail(const char *what, gluon_status s) __attribute__((noreturn));
+
+#endif /* VM_TASK_H */
