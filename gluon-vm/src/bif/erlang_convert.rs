@@ -183,6 +183,8 @@ pub fn binary_to_atom(ctx: &mut Ctx, args: &[Term]) -> BifResult {
 
 #[cfg(test)]
 mod tests {
+    // Without `bignum` the OTP case tables (which hold bignums) go unused.
+    #![cfg_attr(not(feature = "bignum"), allow(dead_code, unused_imports))]
     use super::super::erlang_testkit::{check, Env};
     use super::*;
     use crate::term::AtomTable;
@@ -280,6 +282,7 @@ mod tests {
     ];
 
     #[test]
+    #[cfg(feature = "bignum")] // OTP cases with bignums
     fn conversions_match_otp() {
         check(BIFS, CASES);
     }

@@ -44,7 +44,7 @@ fn int(t: Term) -> Result<Int, Exception> {
 pub(crate) fn binop(heap: &mut Heap, op: IntOp, a: Term, b: Term) -> BifResult {
     if let (Some(x), Some(y)) = (a.as_small(), b.as_small()) {
         if let Some(r) = small_binop(op, x as i128, y as i128) {
-            return Ok(bignum::from_i128(heap, r?)?);
+            return Ok(bignum::int_result(heap, r?)?);
         }
     }
     let (x, y) = (int(a)?, int(b)?);
@@ -108,7 +108,7 @@ pub(crate) fn abs(heap: &mut Heap, a: Term) -> BifResult {
 /// `bnot a` for an integer.
 pub(crate) fn bnot(heap: &mut Heap, a: Term) -> BifResult {
     if let Some(x) = a.as_small() {
-        return Ok(bignum::from_i128(heap, !(x as i128))?);
+        return Ok(bignum::int_result(heap, !(x as i128))?);
     }
     Ok(bignum::bnot(heap, int(a)?)?)
 }
@@ -125,7 +125,7 @@ pub(crate) fn to_f64(t: Term) -> Option<f64> {
 /// The integer equal to a finite float with no fractional part.
 pub(crate) fn from_integral_f64(heap: &mut Heap, f: f64) -> BifResult {
     if f.abs() < 9.0e15 {
-        return Ok(bignum::from_i64(heap, f as i64)?);
+        return Ok(bignum::int_result(heap, f as i128)?);
     }
     Ok(bignum::from_integral_f64(heap, f)?)
 }

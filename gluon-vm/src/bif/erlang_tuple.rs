@@ -171,6 +171,8 @@ pub fn list_to_tuple(ctx: &mut Ctx, args: &[Term]) -> BifResult {
 
 #[cfg(test)]
 mod tests {
+    // Without `bignum` the OTP case tables (which hold bignums) go unused.
+    #![cfg_attr(not(feature = "bignum"), allow(dead_code, unused_imports))]
     use super::super::erlang_testkit::check;
     use super::BIFS;
 
@@ -240,6 +242,7 @@ mod tests {
     ];
 
     #[test]
+    #[cfg(feature = "bignum")] // OTP cases with bignums
     fn tuple_natives_match_otp() {
         check(BIFS, CASES);
     }

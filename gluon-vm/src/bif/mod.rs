@@ -6,12 +6,19 @@ use crate::heap::{Heap, OutOfMemory};
 use crate::os::Os;
 use crate::term::{atom, Atom, AtomTable, Term};
 
+#[cfg_attr(not(feature = "binary-module"), allow(dead_code))]
 mod binary_args;
+#[cfg(feature = "binary-module")]
 mod binary_mod;
+#[cfg(feature = "binary-module")]
 mod binary_search;
+#[cfg(feature = "binary-module")]
 mod binary_split;
+#[cfg(feature = "binary-module")]
 mod binary_unsigned;
+#[cfg(feature = "unicode")]
 mod case_table;
+mod dropped;
 mod erlang_arith;
 mod erlang_bitstr;
 mod erlang_code;
@@ -19,10 +26,15 @@ mod erlang_compare;
 mod erlang_convert;
 mod erlang_dict;
 mod erlang_error;
+#[cfg(feature = "etf")]
 mod erlang_etf;
 mod erlang_existing_atom;
+#[cfg(feature = "float")]
 mod erlang_float;
+// Also the float text of the ETF encoder: only its natives are gated.
+#[cfg_attr(not(feature = "float"), allow(dead_code))]
 mod erlang_float_fmt;
+#[cfg(feature = "hashes")]
 mod erlang_hash;
 pub(crate) use erlang_float_fmt::c_scientific;
 mod drv_args;
@@ -47,10 +59,14 @@ mod io;
 mod io_opts;
 mod lists;
 mod maps;
+#[cfg(feature = "float")]
 mod math;
 mod net;
+#[cfg(feature = "unicode")]
 mod string_case;
+#[cfg(feature = "unicode")]
 mod unicode;
+#[cfg(feature = "unicode")]
 mod unicode_codec;
 
 /// The class of an exception.
@@ -236,6 +252,17 @@ static CORE: &[BifDef] = &[
     },
 ];
 
+/// The table of a module gated by a cargo feature, or nothing without it.
+macro_rules! family {
+    ($feature:literal, $module:ident) => {{
+        #[cfg(feature = $feature)]
+        let defs: &'static [BifDef] = $module::BIFS;
+        #[cfg(not(feature = $feature))]
+        let defs: &'static [BifDef] = &[];
+        defs
+    }};
+}
+
 /// Every native function, one table per Erlang module or family.
 pub fn table() -> impl Iterator<Item = &'static BifDef> {
     CORE.iter()
@@ -247,11 +274,11 @@ pub fn table() -> impl Iterator<Item = &'static BifDef> {
         .chain(erlang_convert::BIFS)
         .chain(erlang_iolist::BIFS)
         .chain(erlang_bitstr::BIFS)
-        .chain(erlang_float::BIFS)
-        .chain(erlang_float_fmt::BIFS)
-        .chain(erlang_hash::BIFS)
+        .chain(family!("float", erlang_float))
+        .chain(family!("float", erlang_float_fmt))
+        .chain(family!("hashes", erlang_hash))
         .chain(erlang_error::BIFS)
-        .chain(erlang_etf::BIFS)
+        .chain(family!("etf", erlang_etf))
         .chain(erlang_misc::BIFS)
         .chain(erlang_dict::BIFS)
         .chain(erlang_proc::BIFS)
@@ -262,14 +289,30 @@ pub fn table() -> impl Iterator<Item = &'static BifDef> {
         .chain(lists::BIFS)
         .chain(maps::BIFS)
         .chain(io::BIFS)
-        .chain(math::BIFS)
-        .chain(binary_mod::BIFS)
-        .chain(unicode::BIFS)
-        .chain(string_case::BIFS)
+        .chain(family!("float", math))
+        .chain(family!("binary-module", binary_mod))
+        .chain(family!("unicode", unicode))
+        .chain(family!("unicode", string_case))
         .chain(grapheme::BIFS)
         .chain(io_opts::BIFS)
         .chain(erlang_existing_atom::BIFS)
         .chain(file::BIFS)
         .chain(net::BIFS)
         .chain(hal::BIFS)
+        .chain(left_out())
+}
+
+/// The `notsup` stand-ins of the families this build leaves out.
+fn left_out() -> impl Iterator<Item = &'static BifDef> {
+    let none: &'static [BifDef] = &[];
+    let pick = |on: bool, defs: &'static [BifDef]| if on { none } else { defs };
+    pick(cfg!(feature = "etf"), dropped::ETF)
+        .iter()
+        .chain(pick(cfg!(feature = "hashes"), dropped::HASHES))
+        .chain(pick(cfg!(feature = "unicode"), dropped::UNICODE))
+        .chain(pick(
+            cfg!(feature = "binary-module"),
+            dropped::BINARY_MODULE,
+        ))
+        .chain(pick(cfg!(feature = "float"), dropped::FLOAT))
 }

@@ -19,11 +19,25 @@
 //!   floating point and can round twice: `float(2^128 + 2^75 + 1)` is
 //!   2^128 there, 2^128 + 2^76 (the nearest) on OTP 29.
 
+// Without `bignum`, only `small_only` does arithmetic; the digit
+// algorithms stay for printing and comparing bignums that arrive anyway.
+#[cfg_attr(not(feature = "bignum"), allow(dead_code))]
 mod bitwise;
+#[cfg_attr(not(feature = "bignum"), allow(dead_code))]
 mod digits;
+#[cfg_attr(not(feature = "bignum"), allow(dead_code))]
 mod divide;
+#[cfg_attr(not(feature = "bignum"), allow(dead_code))]
 mod float;
+#[cfg_attr(not(feature = "bignum"), allow(dead_code))]
 mod radix;
+#[cfg(not(feature = "bignum"))]
+mod small_only;
+#[cfg(not(feature = "bignum"))]
+pub use small_only::{
+    add, bitop, bnot, div_rem, from_digit_values, from_integral_f64, int_result, mul, negate,
+    shift_left, sub,
+};
 #[cfg(test)]
 mod tests;
 
@@ -95,6 +109,7 @@ impl Int {
         let neg = !self.neg && !self.mag().is_empty();
         Int { neg, ..self }
     }
+    #[cfg_attr(not(feature = "bignum"), allow(dead_code))]
     fn parts(&self) -> (bool, &[Word]) {
         (self.neg, self.mag())
     }
@@ -102,6 +117,7 @@ impl Int {
 
 /// The integer term with this sign and magnitude: a small when it fits,
 /// `SystemLimit` beyond [`MAX_BITS`].
+#[cfg_attr(not(feature = "bignum"), allow(dead_code))]
 pub fn make(heap: &mut Heap, neg: bool, mag: &[Word]) -> Result<Term, BigError> {
     let mag = digits::trimmed(mag);
     match mag {
@@ -119,11 +135,13 @@ pub fn make(heap: &mut Heap, neg: bool, mag: &[Word]) -> Result<Term, BigError> 
     Ok(from_digits(heap, neg, mag)?)
 }
 
+#[cfg_attr(not(feature = "bignum"), allow(dead_code))]
 fn make_pair(heap: &mut Heap, r: (bool, Vec<Word>)) -> Result<Term, BigError> {
     make(heap, r.0, &r.1)
 }
 
 /// Signed `a + b` on signed magnitudes.
+#[cfg_attr(not(feature = "bignum"), allow(dead_code))]
 fn signed_add(an: bool, a: &[Word], bn: bool, b: &[Word]) -> Result<(bool, Vec<Word>), BigError> {
     if an == bn {
         return Ok((an, digits::add(a, b)?));
@@ -135,18 +153,21 @@ fn signed_add(an: bool, a: &[Word], bn: bool, b: &[Word]) -> Result<(bool, Vec<W
 }
 
 /// `a + b` for integers.
+#[cfg(feature = "bignum")]
 pub fn add(heap: &mut Heap, a: Int, b: Int) -> Result<Term, BigError> {
     let r = signed_add(a.neg, a.mag(), b.neg, b.mag())?;
     make_pair(heap, r)
 }
 
 /// `a - b` for integers.
+#[cfg(feature = "bignum")]
 pub fn sub(heap: &mut Heap, a: Int, b: Int) -> Result<Term, BigError> {
     let r = signed_add(a.neg, a.mag(), !b.neg, b.mag())?;
     make_pair(heap, r)
 }
 
 /// `a * b` for integers.
+#[cfg(feature = "bignum")]
 pub fn mul(heap: &mut Heap, a: Int, b: Int) -> Result<Term, BigError> {
     let (x, y) = (a.mag(), b.mag());
     if x.is_empty() || y.is_empty() {
@@ -162,6 +183,7 @@ pub fn mul(heap: &mut Heap, a: Int, b: Int) -> Result<Term, BigError> {
 
 /// Truncating `a div b` and `a rem b` (the remainder has the dividend's
 /// sign); `None` when `b` is zero.
+#[cfg(feature = "bignum")]
 pub fn div_rem(heap: &mut Heap, a: Int, b: Int, want_rem: bool) -> Result<Option<Term>, BigError> {
     if b.mag().is_empty() {
         return Ok(None);
@@ -176,17 +198,20 @@ pub fn div_rem(heap: &mut Heap, a: Int, b: Int, want_rem: bool) -> Result<Option
 }
 
 /// `-a`.
+#[cfg(feature = "bignum")]
 pub fn negate(heap: &mut Heap, a: Int) -> Result<Term, BigError> {
     make(heap, !a.neg, a.mag())
 }
 
 /// `a band b`, `a bor b`, `a bxor b` (two's complement on negatives).
+#[cfg(feature = "bignum")]
 pub fn bitop(heap: &mut Heap, op: BitOp, a: Int, b: Int) -> Result<Term, BigError> {
     let r = bitwise::bitop(op, a.parts(), b.parts())?;
     make_pair(heap, r)
 }
 
 /// `bnot a`.
+#[cfg(feature = "bignum")]
 pub fn bnot(heap: &mut Heap, a: Int) -> Result<Term, BigError> {
     let r = bitwise::bnot(a.neg, a.mag())?;
     make_pair(heap, r)
@@ -195,6 +220,7 @@ pub fn bnot(heap: &mut Heap, a: Int) -> Result<Term, BigError> {
 /// `a bsl count` (a negative count shifts right); right shifts are
 /// arithmetic. Counts beyond any possible result size give `0`, `-1` or
 /// `SystemLimit`.
+#[cfg(feature = "bignum")]
 pub fn shift_left(heap: &mut Heap, a: Int, count: Int) -> Result<Term, BigError> {
     let len = digits::bit_len(a.mag());
     if len == 0 {
@@ -219,6 +245,13 @@ pub fn shift_left(heap: &mut Heap, a: Int, count: Int) -> Result<Term, BigError>
     make_pair(heap, r)
 }
 
+/// `v` as an integer term (a bignum if needed); without the `bignum`
+/// feature, `SystemLimit` beyond the small range.
+#[cfg(feature = "bignum")]
+pub fn int_result(heap: &mut Heap, v: i128) -> Result<Term, BigError> {
+    Ok(from_i128(heap, v)?)
+}
+
 /// The text of `a` in `base` (2..=36), with a leading `-` when negative.
 pub fn to_text(a: Int, base: u32, upper: bool) -> Result<Vec<u8>, BigError> {
     let mut out = Vec::new();
@@ -237,6 +270,7 @@ pub fn magnitude_text(a: Int, base: u32, upper: bool) -> Result<Vec<u8>, BigErro
 }
 
 /// The integer with digit values `ds` (most significant first) in `base`.
+#[cfg(feature = "bignum")]
 pub fn from_digit_values(
     heap: &mut Heap,
     neg: bool,
@@ -263,6 +297,7 @@ pub fn int_to_f64(a: Int) -> Option<f64> {
 }
 
 /// The integer equal to a finite float with no fractional part.
+#[cfg(feature = "bignum")]
 pub fn from_integral_f64(heap: &mut Heap, f: f64) -> Result<Term, BigError> {
     let mag = float::from_integral(f)?;
     make(heap, f < 0.0, &mag)

@@ -275,6 +275,7 @@ fn large_bignums_match_otp() {
 /// LARGE_BIG_EXT beyond, sign byte, little-endian magnitude (OTP's
 /// format), and decodes back to an equal term.
 #[test]
+#[cfg(feature = "bignum")] // OTP cases with bignums
 fn computed_bignums_round_trip() {
     let mut c = cx();
     // 3^k as little-endian bytes, computed independently of the VM.
@@ -1443,6 +1444,7 @@ fn has_trie(t: Term) -> bool {
 
 /// OTP 25's `term_to_binary(maps:from_list([{I, I} || I <- lists:seq(1, 34)]))`:
 /// its pairs in hash-trie order.
+#[cfg_attr(not(feature = "hash-maps"), allow(dead_code))]
 const OTP_MAP_34: [u8; 142] = [
     131, 116, 0, 0, 0, 34, 97, 33, 97, 33, 97, 12, 97, 12, 97, 23, 97, 23, 97, 29, 97, 29, 97, 30,
     97, 30, 97, 26, 97, 26, 97, 31, 97, 31, 97, 11, 97, 11, 97, 9, 97, 9, 97, 32, 97, 32, 97, 34,
@@ -1453,6 +1455,7 @@ const OTP_MAP_34: [u8; 142] = [
 ];
 
 #[test]
+#[cfg(feature = "hash-maps")] // asserts the trie representation
 fn large_maps_decode_to_tries_and_encode_in_key_order() {
     let mut c = cx();
     let m = c.dec(&OTP_MAP_34);
@@ -1479,6 +1482,7 @@ fn large_maps_decode_to_tries_and_encode_in_key_order() {
 }
 
 #[test]
+#[cfg(feature = "hash-maps")] // asserts the trie representation
 fn large_maps_nested_as_keys_and_values_round_trip() {
     let mut c = cx();
     let inner: alloc::vec::Vec<(Term, Term)> =

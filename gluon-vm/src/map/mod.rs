@@ -17,7 +17,12 @@
 //! agree with every OTP sort them first (or print `~kp` on OTP 26+).
 
 mod flat;
+#[cfg(feature = "hash-maps")]
 mod hamt;
+#[cfg(not(feature = "hash-maps"))]
+#[path = "flat_only.rs"]
+mod hamt;
+#[cfg_attr(not(feature = "hash-maps"), allow(dead_code))]
 mod hash;
 #[cfg(test)]
 mod tests;
@@ -32,7 +37,11 @@ use alloc::vec::Vec;
 
 /// The most pairs a flat map holds; larger maps are hash tries (as on the
 /// BEAM).
+#[cfg(feature = "hash-maps")]
 pub const MAX_FLAT: usize = 32;
+/// Without the `hash-maps` feature every map is flat, of any size.
+#[cfg(not(feature = "hash-maps"))]
+pub const MAX_FLAT: usize = usize::MAX / 4;
 
 /// Number of pairs in a map, or `None` for other terms.
 pub fn size(t: Term) -> Option<usize> {
