@@ -107,7 +107,7 @@ pub fn get(
 }
 
 /// Two's complement negation of a little-endian byte string in place.
-fn negate(le: &mut [u8]) {
+pub(crate) fn negate(le: &mut [u8]) {
     let mut carry = true;
     for b in le.iter_mut() {
         let (v, c) = (!*b).overflowing_add(carry as u8);

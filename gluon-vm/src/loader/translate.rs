@@ -127,44 +127,13 @@ impl Context<'_, '_> {
 
     /// A big-endian two's-complement integer of any length.
     fn big(&mut self, bytes: &[u8]) -> Result<Term, LoadError> {
+        use crate::binary::int;
         let neg = bytes.first().is_some_and(|b| b & 0x80 != 0);
-        // Magnitude bytes, little-endian.
-        let mut mag: Vec<u8> = bytes
-            .iter()
-            .rev()
-            .map(|&b| if neg { !b } else { b })
-            .collect();
+        let mut le: Vec<u8> = bytes.iter().rev().copied().collect();
         if neg {
-            for b in mag.iter_mut() {
-                let (v, carry) = b.overflowing_add(1);
-                *b = v;
-                if !carry {
-                    break;
-                }
-            }
+            int::negate(&mut le);
         }
-        const W: usize = core::mem::size_of::<usize>();
-        let mut digits: Vec<usize> = mag
-            .chunks(W)
-            .map(|c| {
-                c.iter()
-                    .rev()
-                    .fold(0usize, |acc, &b| (acc << 8) | b as usize)
-            })
-            .collect();
-        while digits.last() == Some(&0) {
-            digits.pop();
-        }
-        if digits.len() * W <= 8 {
-            let mut v: u64 = 0;
-            for (i, &d) in digits.iter().enumerate() {
-                v |= (d as u64) << (i * W * 8);
-            }
-            let n = if neg { -(v as i128) } else { v as i128 };
-            return self.int(n);
-        }
-        crate::bignum::from_digits(&mut self.lit_heap, neg, &digits)
-            .map_err(|_| LoadError::OutOfMemory)
+        int::from_le_magnitude(&mut self.lit_heap, neg, &le).map_err(|_| LoadError::OutOfMemory)
     }
 }
 
