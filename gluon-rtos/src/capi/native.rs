@@ -47,6 +47,14 @@ impl gluon_env {
         self.raised.get_or_insert(e);
         Term::NIL.raw()
     }
+
+    /// A term a constructor built, or its failure recorded.
+    fn built<E: Into<Exception>>(&mut self, r: Result<Term, E>) -> gluon_term {
+        match r {
+            Ok(t) => t.raw(),
+            Err(err) => self.fail(err.into()),
+        }
+    }
 }
 
 /// Binds `module:function/arity` to `f`, so Erlang calls it as
@@ -161,10 +169,8 @@ pub unsafe extern "C" fn gluon_make_int(e: *mut gluon_env, value: i64) -> gluon_
     if let Some(t) = Term::try_small(value) {
         return t.raw();
     }
-    match ::gluon_vm::bignum::from_i64(e.ctx().heap, value) {
-        Ok(t) => t.raw(),
-        Err(oom) => e.fail(oom.into()),
-    }
+    let built = ::gluon_vm::bignum::from_i64(e.ctx().heap, value);
+    e.built(built)
 }
 
 /// A binary holding a copy of `len` bytes at `data`.
@@ -185,10 +191,8 @@ pub unsafe extern "C" fn gluon_make_binary(
     let Some(bytes) = (unsafe { bytes_arg(data, len) }) else {
         return e.fail(Exception::badarg());
     };
-    match ::gluon_vm::binary::new_heap_binary(e.ctx().heap, bytes) {
-        Ok(t) => t.raw(),
-        Err(oom) => e.fail(oom.into()),
-    }
+    let built = ::gluon_vm::binary::new_heap_binary(e.ctx().heap, bytes);
+    e.built(built)
 }
 
 /// A tuple of the `n` terms at `elems`.
@@ -209,10 +213,8 @@ pub unsafe extern "C" fn gluon_make_tuple(
     let Some(terms) = (unsafe { terms_arg(elems, n) }) else {
         return e.fail(Exception::badarg());
     };
-    match e.ctx().heap.tuple(terms) {
-        Ok(t) => t.raw(),
-        Err(oom) => e.fail(oom.into()),
-    }
+    let built = e.ctx().heap.tuple(terms);
+    e.built(built)
 }
 
 /// A proper list of the `n` terms at `elems`.
@@ -232,10 +234,8 @@ pub unsafe extern "C" fn gluon_make_list(
     let Some(terms) = (unsafe { terms_arg(elems, n) }) else {
         return e.fail(Exception::badarg());
     };
-    match e.ctx().heap.list_from(terms, Term::NIL) {
-        Ok(t) => t.raw(),
-        Err(oom) => e.fail(oom.into()),
-    }
+    let built = e.ctx().heap.list_from(terms, Term::NIL);
+    e.built(built)
 }
 
 /// `n` terms at `p` as a slice.
