@@ -262,7 +262,7 @@ fn copy_into(
             let r = f.as_ptr_range();
             r.start as usize..r.end as usize
         }));
-        ranges.sort_unstable_by_key(|r| r.start);
+        crate::sort::sort_by_key(&mut ranges, |r| r.start);
         let from = From {
             mature: &block_used[..hwm],
             young: &block_used[hwm..],

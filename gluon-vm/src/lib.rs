@@ -30,6 +30,7 @@ pub mod os;
 pub mod process;
 pub mod report;
 pub mod scheduler;
+pub mod sort;
 pub mod term;
 pub mod timer;
 pub mod vm;

@@ -27,7 +27,7 @@ impl<'p> Searcher<'p> {
             return None;
         }
         let mut sorted: Vec<&[u8]> = patterns.to_vec();
-        sorted.sort_by_key(|p| core::cmp::Reverse(p.len()));
+        crate::sort::sort_by_key(&mut sorted, |p| core::cmp::Reverse(p.len()));
         let window = sorted.iter().map(|p| p.len()).min().unwrap_or(1);
         let mut shift = [window; 256];
         for p in &sorted {

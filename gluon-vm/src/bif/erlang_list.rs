@@ -82,7 +82,7 @@ pub fn subtract(ctx: &mut Ctx, args: &[Term]) -> BifResult {
     } else {
         // A multiset of the right-hand elements: sorted distinct terms
         // with how many of each remain to be removed.
-        right.sort_by(|&x, &y| compare(x, y, atoms, true));
+        crate::sort::sort_by(&mut right, |&x, &y| compare(x, y, atoms, true));
         let mut counts: Vec<(Term, usize)> = Vec::new();
         for &y in &right {
             match counts.last_mut() {

@@ -487,7 +487,7 @@ fn is_process_alive(ctx: &mut Ctx<'_>, a: &[Term]) -> BifResult {
 fn processes(ctx: &mut Ctx<'_>, _: &[Term]) -> BifResult {
     let mut pids: Vec<Pid> = ctx.sched.pids().collect();
     pids.push(ctx.me.pid);
-    pids.sort_unstable();
+    crate::sort::sort_by(&mut pids, Pid::cmp);
     Ok(crate::scheduler::pid_list(ctx.heap, &pids)?)
 }
 

@@ -5,6 +5,7 @@ use super::{float, tag, EtfError, LOCAL_NODE};
 use crate::binary::heap_bin_words;
 use crate::code::ExportEntry;
 use crate::heap::Heap;
+use crate::sort::Sequence;
 use crate::term::{
     compare, write_u64, Atom, AtomTable, HeaderTag, Ordering, Term, EXPORT_WORDS, FLOAT_WORDS,
     MAX_SMALL, MIN_SMALL, REF_WORDS, WORDS_PER_U64,
@@ -864,43 +865,35 @@ impl Builder {
     }
 
     /// Sorts the pairs of the map at `i` by key (exact term order, as
-    /// [`crate::map`] keeps them) with an in-place heapsort; rejects equal
-    /// keys.
+    /// [`crate::map`] keeps them) in place; rejects equal keys.
     fn sort_map(&mut self, i: usize, atoms: &AtomTable) -> Result<(), EtfError> {
+        /// The map's pairs as a [`Sequence`]: pair `k` is the words
+        /// `i + 1 + 2k` (key) and the one after it (value).
+        struct Pairs<'b> {
+            b: &'b mut Builder,
+            i: usize,
+            atoms: &'b AtomTable,
+        }
+        impl Sequence for Pairs<'_> {
+            fn less(&mut self, x: usize, y: usize) -> bool {
+                let (kx, ky) = (
+                    self.b.get(self.i + 1 + 2 * x),
+                    self.b.get(self.i + 1 + 2 * y),
+                );
+                compare(kx, ky, self.atoms, true) == Ordering::Less
+            }
+            fn swap(&mut self, x: usize, y: usize) {
+                for o in 1..=2 {
+                    let (p, q) = (self.i + o + 2 * x, self.i + o + 2 * y);
+                    let (tp, tq) = (self.b.get(p), self.b.get(q));
+                    self.b.set(p, tq);
+                    self.b.set(q, tp);
+                }
+            }
+        }
         let n = self.get(i).header_arity() / 2;
+        crate::sort::sort(&mut Pairs { b: self, i, atoms }, n);
         let key = |b: &Builder, k: usize| b.get(i + 1 + 2 * k);
-        let less = |b: &Builder, x: usize, y: usize| {
-            compare(key(b, x), key(b, y), atoms, true) == Ordering::Less
-        };
-        let swap = |b: &mut Builder, x: usize, y: usize| {
-            for o in 1..=2 {
-                let (p, q) = (i + o + 2 * x, i + o + 2 * y);
-                let (tp, tq) = (b.get(p), b.get(q));
-                b.set(p, tq);
-                b.set(q, tp);
-            }
-        };
-        let sift = |b: &mut Builder, mut root: usize, end: usize| loop {
-            let mut child = 2 * root + 1;
-            if child >= end {
-                break;
-            }
-            if child + 1 < end && less(b, child, child + 1) {
-                child += 1;
-            }
-            if !less(b, root, child) {
-                break;
-            }
-            swap(b, root, child);
-            root = child;
-        };
-        for start in (0..n / 2).rev() {
-            sift(self, start, n);
-        }
-        for end in (1..n).rev() {
-            swap(self, 0, end);
-            sift(self, 0, end);
-        }
         for k in 1..n {
             if compare(key(self, k - 1), key(self, k), atoms, true) == Ordering::Equal {
                 return Err(EtfError::DuplicateKey);

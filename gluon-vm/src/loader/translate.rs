@@ -377,7 +377,7 @@ fn one(
             // Immediates compare by identity: binary search on raw words.
             let sorted = table.iter().all(|(k, _)| k.is_immediate());
             if sorted {
-                table.sort_by_key(|(k, _)| k.raw());
+                crate::sort::sort_by_key(&mut table, |(k, _)| k.raw());
             }
             Instr::SelectVal {
                 src: s,

@@ -219,7 +219,9 @@ pub fn build(
     let mut items: Vec<(u64, Term, Term)> =
         pairs.iter().map(|&(k, v)| (hash(k, atoms), k, v)).collect();
     // Grouped by hash prefix at every level; full collisions in key order.
-    items.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| compare(a.1, b.1, atoms, true)));
+    crate::sort::sort_by(&mut items, |a, b| {
+        a.0.cmp(&b.0).then_with(|| compare(a.1, b.1, atoms, true))
+    });
     let mut out = Out::default();
     let (bitmap, kids) = build_level(&mut out, &items, 0);
     out.root(heap, items.len(), bitmap, &kids)

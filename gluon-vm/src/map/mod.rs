@@ -86,7 +86,7 @@ pub fn pairs(map: Term, atoms: &AtomTable) -> Option<Vec<(Term, Term)>> {
     }
     let mut out = Vec::with_capacity(hamt::size(map));
     hamt::for_each(map, &mut |k, v| out.push((k, v)));
-    out.sort_unstable_by(|a, b| compare(a.0, b.0, atoms, true));
+    crate::sort::sort_by(&mut out, |a, b| compare(a.0, b.0, atoms, true));
     Some(out)
 }
 
@@ -128,7 +128,7 @@ pub fn from_pairs(
     atoms: &AtomTable,
 ) -> Result<Term, OutOfMemory> {
     // A stable sort keeps insertion order among equal keys: keep the last.
-    pairs.sort_by(|a, b| compare(a.0, b.0, atoms, true));
+    crate::sort::sort_by(pairs, |a, b| compare(a.0, b.0, atoms, true));
     let mut out: Vec<(Term, Term)> = Vec::with_capacity(pairs.len());
     for &(k, v) in pairs.iter() {
         match out.last_mut() {
