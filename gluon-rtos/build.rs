@@ -1,5 +1,6 @@
 //! Compiles Gluon's Erlang standard library (`erlang-stdlib/*.erl`) with
-//! the host's `erlc` and embeds the `.beam` files in the binary.
+//! the host's `erlc` and embeds the `.beam` files in the binary (with the
+//! `stdlib` feature; without it the table is empty).
 
 use std::env;
 use std::fmt::Write as _;
@@ -17,6 +18,11 @@ fn main() {
         .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
         .unwrap_or_default();
     sources.retain(|p| p.extension().is_some_and(|e| e == "erl"));
+    // Without the `stdlib` feature the table stays empty (and erlc is not
+    // needed): firmware embeds the modules it needs itself.
+    if env::var_os("CARGO_FEATURE_STDLIB").is_none() {
+        sources.clear();
+    }
     sources.sort();
     let mut table = String::from("/// The bundled standard library: module name and `.beam` image.\npub static STDLIB: &[(&str, &[u8])] = &[\n");
     if !sources.is_empty() {

@@ -1,37 +1,96 @@
-# gluon_add_app(<target> <module.erl>...): compiles the Erlang modules with
-# erlc when the firmware is built and links into <target> their .beam images
-# as const arrays (in flash) with
+# gluon_add_app(<target> <module.erl|module.beam>... [MODULES name...]
+#               [WHOLE_LIBRARY])
+#
+# Compiles the Erlang modules with erlc when the firmware is built and
+# links into <target>, as const arrays (in flash), those modules and the
+# modules of Gluon's standard library (erlang-stdlib/) that they need:
+# the ones their import tables and external funs name, transitively
+# (zephyr-module/scripts/gluon_pack.py chooses them). A library module
+# reached only dynamically (apply/3, spawn/3 with a computed module) is
+# named in MODULES; WHOLE_LIBRARY embeds the whole library. The C side
+# (gluon_app.h):
 #
 #   gluon_status gluon_app_add(gluon_vm *vm);  /* each loads on first use */
 #   extern const char gluon_app_start[];       /* the first module's name */
 #
-# (declared in gluon_app.h). Modules are loaded in place: only the VM's
-# translated code and the module's tables go to RAM.
+# Modules are loaded in place: only the VM's translated code and the
+# module's tables go to RAM; the packer stores literal tables uncompressed
+# so that loading needs no inflate buffers either. The library is compiled
+# with +no_line_info (GLUON_STDLIB_ERLC_FLAGS): smaller code and no line
+# table, at the price of stack traces without line numbers inside the
+# library (docs/footprint.md). The application's modules keep theirs
+# (GLUON_ERLC_FLAGS adds flags for them).
 find_program(GLUON_ERLC erlc REQUIRED)
-set(GLUON_APP_EMBED "${CMAKE_CURRENT_LIST_DIR}/gluon_embed.cmake" CACHE INTERNAL "")
+find_package(Python3 COMPONENTS Interpreter REQUIRED)
+set(GLUON_PYTHON "${Python3_EXECUTABLE}" CACHE INTERNAL "")
+set(GLUON_ERLC_FLAGS "" CACHE STRING "erlc flags for the application's modules")
+set(GLUON_STDLIB_ERLC_FLAGS "+no_line_info" CACHE STRING
+    "erlc flags for the standard library modules embedded in firmware")
+# Cache variables: gluon_add_app runs in the firmware's directories.
+get_filename_component(root "${CMAKE_CURRENT_LIST_DIR}/../.." ABSOLUTE)
+set(GLUON_APP_ROOT "${root}" CACHE INTERNAL "")
+set(GLUON_PACK "${GLUON_APP_ROOT}/zephyr-module/scripts/gluon_pack.py" CACHE INTERNAL "")
 set(GLUON_APP_INCLUDE "${CMAKE_CURRENT_LIST_DIR}/../include" CACHE INTERNAL "")
 
-function(gluon_add_app target)
-    set(dir "${CMAKE_CURRENT_BINARY_DIR}/${target}_beams")
+# The standard library, compiled once per build tree.
+function(gluon_stdlib_beams out_dir out_beams)
+    set(dir "${CMAKE_BINARY_DIR}/gluon_stdlib")
+    file(GLOB srcs CONFIGURE_DEPENDS "${GLUON_APP_ROOT}/erlang-stdlib/*.erl")
     set(beams "")
-    foreach(src IN LISTS ARGN)
-        get_filename_component(src "${src}" ABSOLUTE)
+    foreach(src IN LISTS srcs)
         get_filename_component(name "${src}" NAME_WE)
-        add_custom_command(OUTPUT "${dir}/${name}.beam"
-            COMMAND "${CMAKE_COMMAND}" -E make_directory "${dir}"
-            COMMAND "${GLUON_ERLC}" -o "${dir}" "${src}"
-            DEPENDS "${src}"
-            COMMENT "erlc ${name}.erl")
         list(APPEND beams "${dir}/${name}.beam")
     endforeach()
+    if(NOT TARGET gluon_stdlib_beams)
+        separate_arguments(flags UNIX_COMMAND "${GLUON_STDLIB_ERLC_FLAGS}")
+        add_custom_command(OUTPUT ${beams}
+            COMMAND "${CMAKE_COMMAND}" -E make_directory "${dir}"
+            COMMAND "${GLUON_ERLC}" ${flags} -o "${dir}" ${srcs}
+            DEPENDS ${srcs}
+            COMMENT "erlc: Gluon's standard library for firmware"
+            VERBATIM)
+        add_custom_target(gluon_stdlib_beams DEPENDS ${beams})
+    endif()
+    set(${out_dir} "${dir}" PARENT_SCOPE)
+    set(${out_beams} "${beams}" PARENT_SCOPE)
+endfunction()
+
+function(gluon_add_app target)
+    cmake_parse_arguments(ARG "WHOLE_LIBRARY" "" "MODULES" ${ARGN})
+    set(dir "${CMAKE_CURRENT_BINARY_DIR}/${target}_beams")
+    separate_arguments(flags UNIX_COMMAND "${GLUON_ERLC_FLAGS}")
+    set(beams "")
+    foreach(src IN LISTS ARG_UNPARSED_ARGUMENTS)
+        get_filename_component(src "${src}" ABSOLUTE)
+        get_filename_component(name "${src}" NAME_WE)
+        get_filename_component(ext "${src}" LAST_EXT)
+        if(ext STREQUAL ".beam")
+            list(APPEND beams "${src}")
+            continue()
+        endif()
+        add_custom_command(OUTPUT "${dir}/${name}.beam"
+            COMMAND "${CMAKE_COMMAND}" -E make_directory "${dir}"
+            COMMAND "${GLUON_ERLC}" ${flags} -o "${dir}" "${src}"
+            DEPENDS "${src}"
+            COMMENT "erlc ${name}.erl"
+            VERBATIM)
+        list(APPEND beams "${dir}/${name}.beam")
+    endforeach()
+    gluon_stdlib_beams(lib_dir lib_beams)
+    set(pack_args --lib "${lib_dir}")
+    foreach(m IN LISTS ARG_MODULES)
+        list(APPEND pack_args --module "${m}")
+    endforeach()
+    if(ARG_WHOLE_LIBRARY)
+        list(APPEND pack_args --whole-lib)
+    endif()
     set(c "${CMAKE_CURRENT_BINARY_DIR}/${target}_app.c")
-    # A list cannot cross the command line: "|" separates the files.
-    string(REPLACE ";" "|" beam_args "${beams}")
     add_custom_command(OUTPUT "${c}"
-        COMMAND "${CMAKE_COMMAND}" "-DOUT=${c}" "-DBEAMS=${beam_args}" -P "${GLUON_APP_EMBED}"
-        DEPENDS ${beams} "${GLUON_APP_EMBED}"
-        COMMENT "embedding ${target}'s modules"
+        COMMAND "${GLUON_PYTHON}" "${GLUON_PACK}" ${pack_args} --c-modules "${c}" ${beams}
+        DEPENDS ${beams} ${lib_beams} "${GLUON_PACK}"
+        COMMENT "packing ${target}'s modules"
         VERBATIM)
+    add_dependencies(${target} gluon_stdlib_beams)
     target_sources(${target} PRIVATE "${c}")
     target_include_directories(${target} PRIVATE "${GLUON_APP_INCLUDE}")
 endfunction()

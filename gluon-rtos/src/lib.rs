@@ -45,12 +45,14 @@ pub mod queue;
 pub mod runner;
 
 /// The bundled standard library (Erlang compiled by `erlc` at build time),
-/// for [`gluon_vm::vm::Vm::add_lazy_module`].
+/// for [`gluon_vm::vm::Vm::add_lazy_module`]; empty without the `stdlib`
+/// feature.
 pub mod stdlib {
     include!(concat!(env!("OUT_DIR"), "/stdlib.rs"));
 }
 
-/// Makes the bundled standard library loadable on first use.
+/// Makes the bundled standard library loadable on first use (nothing
+/// without the `stdlib` feature).
 pub fn add_stdlib(vm: &mut gluon_vm::vm::Vm) {
     for (name, bytes) in stdlib::STDLIB {
         vm.add_lazy_module(name, bytes);

@@ -1,15 +1,51 @@
 # gluon_add_erlang_bundle(<target> SOURCES a.erl b.beam ... [START module]
-#                         [SYMBOL name])
+#                         [SYMBOL name] [MODULES name...] [WHOLE_LIBRARY])
 #
 # Compiles each .erl with erlc (a .beam is taken as it is), packs the
-# modules into one AVM bundle and adds it to <target> as a const array in
-# flash: `const uint8_t <SYMBOL>[]` and `const size_t <SYMBOL>_len`
-# (SYMBOL defaults to gluon_app_bundle, which CONFIG_GLUON_AUTOSTART
-# loads). START names the module to start (default: the first source).
+# modules and the modules of Gluon's standard library they need (those
+# their import tables and external funs name, transitively) into one AVM
+# bundle and adds it to <target> as a const array in flash:
+# `const uint8_t <SYMBOL>[]` and `const size_t <SYMBOL>_len` (SYMBOL
+# defaults to gluon_app_bundle, which CONFIG_GLUON_AUTOSTART loads).
+# START names the module to start (default: the first source). MODULES
+# adds library modules reached only dynamically (apply/3 with a computed
+# module); WHOLE_LIBRARY adds the whole library. The library is compiled
+# with +no_line_info (GLUON_STDLIB_ERLC_FLAGS) and the packer stores
+# literal tables uncompressed (scripts/gluon_pack.py says why).
 set(GLUON_PACK_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/../scripts/gluon_pack.py CACHE INTERNAL "")
+set(GLUON_STDLIB_ERLC_FLAGS "+no_line_info" CACHE STRING
+    "erlc flags for the standard library modules embedded in bundles")
+
+# The standard library for bundles, compiled once per build tree.
+function(gluon_bundle_stdlib out_dir out_beams)
+  set(dir ${CMAKE_BINARY_DIR}/gluon/stdlib)
+  file(GLOB srcs CONFIGURE_DEPENDS ${GLUON_ROOT}/erlang-stdlib/*.erl)
+  set(beams)
+  foreach(src ${srcs})
+    get_filename_component(name ${src} NAME_WE)
+    list(APPEND beams ${dir}/${name}.beam)
+  endforeach()
+  if(NOT TARGET gluon_bundle_stdlib_beams)
+    find_program(GLUON_ERLC erlc)
+    if(NOT GLUON_ERLC)
+      message(FATAL_ERROR "gluon_add_erlang_bundle: erlc is needed for the standard library "
+                          "(install Erlang/OTP)")
+    endif()
+    separate_arguments(flags UNIX_COMMAND "${GLUON_STDLIB_ERLC_FLAGS}")
+    add_custom_command(OUTPUT ${beams}
+      COMMAND ${CMAKE_COMMAND} -E make_directory ${dir}
+      COMMAND ${GLUON_ERLC} ${flags} -o ${dir} ${srcs}
+      DEPENDS ${srcs}
+      COMMENT "erlc: Gluon's standard library for bundles"
+      VERBATIM)
+    add_custom_target(gluon_bundle_stdlib_beams DEPENDS ${beams})
+  endif()
+  set(${out_dir} ${dir} PARENT_SCOPE)
+  set(${out_beams} ${beams} PARENT_SCOPE)
+endfunction()
 
 function(gluon_add_erlang_bundle target)
-  cmake_parse_arguments(ARG "" "START;SYMBOL" "SOURCES" ${ARGN})
+  cmake_parse_arguments(ARG "WHOLE_LIBRARY" "START;SYMBOL" "SOURCES;MODULES" ${ARGN})
   if(NOT ARG_SOURCES)
     message(FATAL_ERROR "gluon_add_erlang_bundle: no SOURCES")
   endif()
@@ -43,13 +79,22 @@ function(gluon_add_erlang_bundle target)
       set(ARG_START ${name})
     endif()
   endforeach()
+  gluon_bundle_stdlib(lib_dir lib_beams)
+  set(lib_args --lib ${lib_dir})
+  foreach(m ${ARG_MODULES})
+    list(APPEND lib_args --module ${m})
+  endforeach()
+  if(ARG_WHOLE_LIBRARY)
+    list(APPEND lib_args --whole-lib)
+  endif()
   set(avm ${dir}/${ARG_SYMBOL}.avm)
   set(c ${dir}/${ARG_SYMBOL}.c)
   add_custom_command(OUTPUT ${avm} ${c}
     COMMAND ${PYTHON_EXECUTABLE} ${GLUON_PACK_SCRIPT}
             --start ${ARG_START} --output ${avm} --c-array ${c} --symbol ${ARG_SYMBOL}
-            ${beams}
-    DEPENDS ${beams} ${GLUON_PACK_SCRIPT}
+            ${lib_args} ${beams}
+    DEPENDS ${beams} ${lib_beams} ${GLUON_PACK_SCRIPT}
     COMMENT "Packing the Erlang bundle ${ARG_SYMBOL} (${ARG_START})")
+  add_dependencies(${target} gluon_bundle_stdlib_beams)
   target_sources(${target} PRIVATE ${c})
 endfunction()

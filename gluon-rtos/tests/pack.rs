@@ -1,0 +1,167 @@
+//! The firmware packer (zephyr-module/scripts/gluon_pack.py): it bundles
+//! the application's modules and the library modules they reach (imports
+//! and external funs, transitively, plus those named), rewrites literal
+//! tables uncompressed and drops the chunks the VM does not read; the
+//! bundle then runs through the C API.
+
+use gluon_rtos::capi::*;
+use std::ffi::c_void;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Mutex;
+
+const APP: &str = "-module(app).\n-export([start/0]).\n\
+start() ->\n\
+    Shout = fun lib_b:shout/1,\n\
+    io:format(\"~s ~s~n\", [lib_a:greet(\"pack\"), Shout(\"ok\")]),\n\
+    io:format(\"~p~n\", [{literal, [1, 2.5, <<\"bin\">>, #{k => v}]}]).\n";
+const LIB_A: &str = "-module(lib_a).\n-export([greet/1]).\n\
+greet(Who) -> \"hello from the \" ++ Who.\n";
+const LIB_B: &str = "-module(lib_b).\n-export([shout/1]).\n\
+shout(S) -> lib_c:upper(S).\n";
+const LIB_C: &str = "-module(lib_c).\n-export([upper/1]).\n\
+upper(S) -> [C - 32 || C <- S].\n";
+const LIB_D: &str = "-module(lib_d).\n-export([unused/0]).\nunused() -> ok.\n";
+
+fn erlc(out: &Path, name: &str, src: &str) -> PathBuf {
+    let erl = out.join(format!("{name}.erl"));
+    std::fs::write(&erl, src).unwrap();
+    let ok = Command::new("erlc")
+        .arg("-o")
+        .arg(out)
+        .arg(&erl)
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(ok, "erlc is needed (scripts/provision installs it)");
+    out.join(format!("{name}.beam"))
+}
+
+fn pack(args: &[&str]) -> String {
+    let script =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../zephyr-module/scripts/gluon_pack.py");
+    let out = Command::new("python3")
+        .arg(script)
+        .args(args)
+        .output()
+        .expect("python3 runs the packer");
+    assert!(
+        out.status.success(),
+        "gluon_pack.py failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn listed(s: &str) -> Vec<&str> {
+    s.lines().map(|l| l.split(' ').next().unwrap()).collect()
+}
+
+static OUT: Mutex<Vec<u8>> = Mutex::new(Vec::new());
+
+unsafe extern "C" fn capture(_: *mut c_void, b: *const u8, n: usize) {
+    OUT.lock()
+        .unwrap()
+        .extend_from_slice(unsafe { std::slice::from_raw_parts(b, n) });
+}
+
+unsafe extern "C" fn clock(_: *mut c_void) -> u64 {
+    0
+}
+
+fn run(image: &'static [u8]) -> String {
+    OUT.lock().unwrap().clear();
+    let hooks = gluon_platform {
+        ctx: std::ptr::null_mut(),
+        console_write: Some(capture),
+        report_write: Some(capture),
+        monotonic_ns: Some(clock),
+        system_time_ns: None,
+        wait_event: None,
+        wake: None,
+    };
+    let mut cfg = std::mem::MaybeUninit::<gluon_config>::uninit();
+    unsafe {
+        gluon_config_default(cfg.as_mut_ptr());
+        let mut cfg = cfg.assume_init();
+        cfg.platform = &hooks;
+        let mut vm = std::ptr::null_mut();
+        assert_eq!(gluon_vm_new(&cfg, &mut vm), gluon_status::GLUON_OK);
+        assert_eq!(
+            gluon_load_bundle(vm, image.as_ptr(), image.len(), true),
+            gluon_status::GLUON_OK
+        );
+        assert_eq!(
+            gluon_start(vm, std::ptr::null(), c"start".as_ptr(), true),
+            gluon_status::GLUON_OK
+        );
+        let mut st = gluon_state::GLUON_BUSY;
+        assert_eq!(gluon_run(vm, &mut st), gluon_status::GLUON_OK);
+        assert_eq!(st, gluon_state::GLUON_FINISHED);
+        gluon_vm_destroy(vm);
+    }
+    String::from_utf8(OUT.lock().unwrap().clone()).unwrap()
+}
+
+#[test]
+fn packs_what_the_application_reaches_and_runs_it() {
+    let dir = std::env::temp_dir().join(format!("gluon-pack-{}", std::process::id()));
+    let lib = dir.join("lib");
+    std::fs::create_dir_all(&lib).unwrap();
+    let app = erlc(&dir, "app", APP);
+    for (name, src) in [
+        ("lib_a", LIB_A),
+        ("lib_b", LIB_B),
+        ("lib_c", LIB_C),
+        ("lib_d", LIB_D),
+    ] {
+        erlc(&lib, name, src);
+    }
+    let app = app.to_str().unwrap();
+    let lib = lib.to_str().unwrap();
+    // lib_a is imported, lib_b only an external fun, lib_c imported by
+    // lib_b; lib_d is reached by nothing.
+    let chosen = pack(&["--list", "--lib", lib, app]);
+    assert_eq!(listed(&chosen), ["app", "lib_a", "lib_b", "lib_c"]);
+    let more = pack(&["--list", "--lib", lib, "--module", "lib_d", app]);
+    assert_eq!(listed(&more), ["app", "lib_a", "lib_b", "lib_c", "lib_d"]);
+    let whole = pack(&["--list", "--lib", lib, "--whole-lib", app]);
+    assert_eq!(listed(&whole), listed(&more));
+
+    let avm = dir.join("app.avm");
+    pack(&["--lib", lib, "--output", avm.to_str().unwrap(), app]);
+    let image: &'static [u8] = Vec::leak(std::fs::read(&avm).unwrap());
+    for e in gluon_rtos::bundle::entries(image).unwrap() {
+        let e = e.unwrap();
+        let file = ::gluon_vm::beam::parse(e.data).unwrap();
+        // Only the chunks the VM reads are left, and literals are read in
+        // place (no inflate).
+        for c in &file.chunks {
+            assert!(
+                [
+                    &b"AtU8"[..],
+                    b"Code",
+                    b"StrT",
+                    b"ImpT",
+                    b"ExpT",
+                    b"FunT",
+                    b"LitT",
+                    b"Line"
+                ]
+                .contains(&&c.id.0[..]),
+                "{}: chunk {:?} kept",
+                e.name,
+                c.id
+            );
+        }
+        if e.name == "app.beam" {
+            assert!(!file.literals.is_empty());
+            assert!(file.literals.is_borrowed());
+            assert!(!file.lines.is_empty(), "line numbers stay");
+        }
+    }
+    assert_eq!(
+        run(image),
+        "hello from the pack OK\n{literal,[1,2.5,<<\"bin\">>,#{k => v}]}\n"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
