@@ -51,6 +51,40 @@ typedef enum gluon_status {
   GLUON_E_NOTSUP = -9,
 } gluon_status;
 
+// How `open` opens a file.
+typedef enum gluon_open_mode {
+  // Reading from the start; the file must exist.
+  GLUON_OPEN_READ = 0,
+  // Writing: create, or truncate an existing file.
+  GLUON_OPEN_WRITE = 1,
+  // Writing at the end, creating the file.
+  GLUON_OPEN_APPEND = 2,
+  // Reading and writing, creating the file, not truncating.
+  GLUON_OPEN_READ_WRITE = 3,
+} gluon_open_mode;
+
+// Where `seek` counts from.
+typedef enum gluon_whence {
+  // From the start of the file.
+  GLUON_SEEK_SET = 0,
+  // From the current position.
+  GLUON_SEEK_CUR = 1,
+  // From the end of the file.
+  GLUON_SEEK_END = 2,
+} gluon_whence;
+
+// How `gpio_set_mode` sets a pin.
+typedef enum gluon_pin_mode {
+  // A floating input.
+  GLUON_PIN_INPUT = 0,
+  // An input with its pull-up on.
+  GLUON_PIN_INPUT_PULL_UP = 1,
+  // An input with its pull-down on.
+  GLUON_PIN_INPUT_PULL_DOWN = 2,
+  // A push-pull output.
+  GLUON_PIN_OUTPUT = 3,
+} gluon_pin_mode;
+
 // Where the VM stands after a run call.
 typedef enum gluon_state {
   // Work remains: call `gluon_run_until_idle` again soon.
@@ -65,6 +99,70 @@ typedef enum gluon_state {
   // `gluon_stop` was called.
   GLUON_STOPPED = 4,
 } gluon_state;
+
+// Why a capability hook failed: return it negated (`-GLUON_ENOENT`).
+// Erlang sees the lower-case name (`{error, enoent}`); a value outside
+// this list reads as `eio`.
+typedef enum gluon_errno {
+  // Not supported.
+  GLUON_ENOTSUP = 1,
+  // No such file or directory.
+  GLUON_ENOENT = 2,
+  // Permission denied.
+  GLUON_EACCES = 3,
+  // The file exists.
+  GLUON_EEXIST = 4,
+  // Is a directory.
+  GLUON_EISDIR = 5,
+  // Not a directory.
+  GLUON_ENOTDIR = 6,
+  // Bad handle.
+  GLUON_EBADF = 7,
+  // Invalid argument.
+  GLUON_EINVAL = 8,
+  // No space left on the device.
+  GLUON_ENOSPC = 9,
+  // Out of memory.
+  GLUON_ENOMEM = 10,
+  // Would block: the platform calls `wake` when it can go on.
+  GLUON_EAGAIN = 11,
+  // Connection refused.
+  GLUON_ECONNREFUSED = 12,
+  // Connection reset by the peer.
+  GLUON_ECONNRESET = 13,
+  // Timed out.
+  GLUON_ETIMEDOUT = 14,
+  // Address in use.
+  GLUON_EADDRINUSE = 15,
+  // Host unreachable.
+  GLUON_EHOSTUNREACH = 16,
+  // Input/output error.
+  GLUON_EIO = 17,
+  // Operation not permitted.
+  GLUON_EPERM = 18,
+  // Directory not empty.
+  GLUON_ENOTEMPTY = 19,
+  // Cross-device link.
+  GLUON_EXDEV = 20,
+  // Not connected.
+  GLUON_ENOTCONN = 21,
+  // Read-only file system.
+  GLUON_EROFS = 22,
+  // Too many open files.
+  GLUON_EMFILE = 23,
+  // Address not available.
+  GLUON_EADDRNOTAVAIL = 24,
+  // Broken pipe.
+  GLUON_EPIPE = 25,
+  // Name too long.
+  GLUON_ENAMETOOLONG = 26,
+  // Network unreachable.
+  GLUON_ENETUNREACH = 27,
+  // Connection aborted.
+  GLUON_ECONNABORTED = 28,
+  // Already connected.
+  GLUON_EISCONN = 29,
+} gluon_errno;
 
 // The context of one native call (opaque).
 typedef struct gluon_env gluon_env;
@@ -120,6 +218,157 @@ typedef gluon_term (*gluon_native_fn)(struct gluon_env *env,
                                       size_t argc,
                                       void *user);
 
+// Called by `list_dir` with each entry's name (not NUL-terminated).
+typedef void (*gluon_dir_entry_fn)(void *each_ctx, const uint8_t *name, size_t len);
+
+// What `info` reports about a path.
+typedef struct gluon_file_info {
+  // Size in bytes.
+  uint64_t size;
+  // True for a directory.
+  bool is_dir;
+  // True for something that is neither a regular file nor a directory.
+  bool is_other;
+  // Whether it can be read.
+  bool readable;
+  // Whether it can be written.
+  bool writable;
+  // POSIX mode bits, 0 when unknown.
+  uint32_t mode;
+  // Last modification in seconds since 1970, if `has_mtime`.
+  int64_t mtime;
+  // Whether `mtime` is known.
+  bool has_mtime;
+} gluon_file_info;
+
+// The file system hooks. Paths are NUL-terminated UTF-8 as Erlang gives
+// them; handles are the platform's numbers. A NULL entry answers
+// `{error, enotsup}`.
+typedef struct gluon_files {
+  // Opens `path`; stores its handle in `*handle`.
+  int32_t (*open)(void *ctx, const char *path, enum gluon_open_mode mode, uint32_t *handle);
+  // Reads up to `len` bytes: the count, 0 at the end of the file.
+  ptrdiff_t (*read)(void *ctx, uint32_t handle, uint8_t *buf, size_t len);
+  // Writes bytes: how many were written.
+  ptrdiff_t (*write)(void *ctx, uint32_t handle, const uint8_t *data, size_t len);
+  // Closes a file.
+  int32_t (*close)(void *ctx, uint32_t handle);
+  // Moves the position to `offset` from `whence`; stores the new
+  // position in `*position`.
+  int32_t (*seek)(void *ctx,
+                  uint32_t handle,
+                  int64_t offset,
+                  enum gluon_whence whence,
+                  uint64_t *position);
+  // Calls `each(each_ctx, name, len)` for every entry of a directory
+  // (not `.` and `..`).
+  int32_t (*list_dir)(void *ctx, const char *path, gluon_dir_entry_fn each, void *each_ctx);
+  // Deletes a file.
+  int32_t (*remove)(void *ctx, const char *path);
+  // Creates a directory.
+  int32_t (*make_dir)(void *ctx, const char *path);
+  // Deletes an empty directory.
+  int32_t (*del_dir)(void *ctx, const char *path);
+  // Renames a file or directory.
+  int32_t (*rename)(void *ctx, const char *from, const char *to);
+  // Fills `*info` for `path`.
+  int32_t (*info)(void *ctx, const char *path, struct gluon_file_info *info);
+} gluon_files;
+
+// A socket address: IPv4 (`family` 4, `addr[0..4]`) or IPv6 (`family`
+// 6), address bytes and port in host order as written (`127.0.0.1` is
+// `{127, 0, 0, 1}`).
+typedef struct gluon_sockaddr {
+  // 4 or 6 (0 in a `recv` result: no address).
+  uint8_t family;
+  // The port.
+  uint16_t port;
+  // The address, most significant byte first.
+  uint8_t addr[16];
+} gluon_sockaddr;
+
+// What a socket can do now (`poll`).
+typedef struct gluon_readiness {
+  // Data or the peer's close can be received; a listener can accept.
+  bool readable;
+  // Data can be sent; a connecting socket is connected.
+  bool writable;
+  // 0, or the negated `gluon_errno` the socket failed with.
+  int32_t error;
+} gluon_readiness;
+
+// The network hooks: TCP and UDP, never blocking. While a process
+// waits on a socket, the VM calls `poll` before it sleeps; the platform
+// calls `wake` when a socket becomes ready (or bounds `wait_event`'s
+// sleep while sockets are open). A NULL entry answers
+// `{error, enotsup}`.
+typedef struct gluon_sockets {
+  // Starts a TCP connection; done when `poll` reports it writable.
+  int32_t (*tcp_connect)(void *ctx, const struct gluon_sockaddr *to, uint32_t *handle);
+  // Listens for TCP connections.
+  int32_t (*tcp_listen)(void *ctx,
+                        const struct gluon_sockaddr *at,
+                        uint32_t backlog,
+                        uint32_t *handle);
+  // Accepts a pending connection (`-GLUON_EAGAIN` when none waits).
+  int32_t (*tcp_accept)(void *ctx, uint32_t listener, uint32_t *handle);
+  // Opens a UDP socket bound to `at`.
+  int32_t (*udp_open)(void *ctx, const struct gluon_sockaddr *at, uint32_t *handle);
+  // Sends on a TCP socket (`to` NULL) or to `to` on a UDP one: how
+  // many bytes were taken.
+  ptrdiff_t (*send)(void *ctx,
+                    uint32_t handle,
+                    const uint8_t *data,
+                    size_t len,
+                    const struct gluon_sockaddr *to);
+  // Receives what has arrived: the count (0: a TCP peer closed),
+  // `-GLUON_EAGAIN` when nothing has; a UDP sender's address in
+  // `*from`.
+  ptrdiff_t (*recv)(void *ctx,
+                    uint32_t handle,
+                    uint8_t *buf,
+                    size_t len,
+                    struct gluon_sockaddr *from);
+  // Closes a socket.
+  int32_t (*close)(void *ctx, uint32_t handle);
+  // What the socket can do now, without blocking.
+  int32_t (*poll)(void *ctx, uint32_t handle, struct gluon_readiness *out);
+  // The local address of a socket.
+  int32_t (*local_addr)(void *ctx, uint32_t handle, struct gluon_sockaddr *out);
+  // The peer's address of a connected socket.
+  int32_t (*peer_addr)(void *ctx, uint32_t handle, struct gluon_sockaddr *out);
+  // Shuts down the sending half of a TCP connection.
+  int32_t (*shutdown_write)(void *ctx, uint32_t handle);
+} gluon_sockets;
+
+// The peripheral hooks behind Erlang's `gpio`, `i2c`, `spi` and `uart`
+// modules; pins, buses and ports are the platform's numbers. A NULL
+// entry answers `{error, enotsup}`; an unknown number should answer
+// `-GLUON_ENOENT`.
+typedef struct gluon_peripherals {
+  // Makes a pin an input or an output.
+  int32_t (*gpio_set_mode)(void *ctx, uint32_t pin, enum gluon_pin_mode mode);
+  // Drives an output.
+  int32_t (*gpio_write)(void *ctx, uint32_t pin, bool high);
+  // Reads a pin into `*high`.
+  int32_t (*gpio_read)(void *ctx, uint32_t pin, bool *high);
+  // Writes `write_len` bytes, then reads `read_len` from I²C device
+  // `addr` on `bus`.
+  int32_t (*i2c_write_read)(void *ctx,
+                            uint32_t bus,
+                            uint16_t addr,
+                            const uint8_t *write,
+                            size_t write_len,
+                            uint8_t *read,
+                            size_t read_len);
+  // Exchanges `len` bytes in place over SPI.
+  int32_t (*spi_transfer)(void *ctx, uint32_t bus, uint8_t *data, size_t len);
+  // Writes to a UART: how many bytes were taken.
+  ptrdiff_t (*uart_write)(void *ctx, uint32_t port, const uint8_t *data, size_t len);
+  // Reads what has arrived on a UART (0: nothing yet).
+  ptrdiff_t (*uart_read)(void *ctx, uint32_t port, uint8_t *buf, size_t len);
+} gluon_peripherals;
+
 // The platform hooks for a VM created from C. `console_write` and
 // `monotonic_ns` are required; the others may be NULL. Every hook gets
 // `ctx` first.
@@ -144,6 +393,15 @@ typedef struct gluon_platform {
   // `vTaskNotifyGiveFromISR`, `k_sem_give`). NULL: senders do not wake
   // the task, which then only notices events when it next runs.
   void (*wake)(void *ctx);
+  // The file system behind Erlang's `file` (NULL: none, every call
+  // answers `{error, enotsup}`). Read when the VM is created.
+  const struct gluon_files *files;
+  // The network stack behind `gen_tcp`, `gen_udp` and `inet` (NULL:
+  // none).
+  const struct gluon_sockets *sockets;
+  // The GPIO, I²C, SPI and UART behind the modules of those names
+  // (NULL: none).
+  const struct gluon_peripherals *peripherals;
 } gluon_platform;
 
 // How a VM is made. Start from `gluon_config_default`.

@@ -13,11 +13,17 @@
 //! `GLUON_E_INVALID`, never a crash.
 #![allow(non_camel_case_types)]
 
+mod caps;
 mod msg;
 mod native;
 mod platform;
 mod vm;
 
+pub use caps::{
+    gluon_dir_entry_fn, gluon_errno, gluon_file_info, gluon_files, gluon_open_mode,
+    gluon_peripherals, gluon_pin_mode, gluon_readiness, gluon_sockaddr, gluon_sockets,
+    gluon_whence,
+};
 pub use msg::*;
 pub use native::*;
 pub use platform::gluon_platform;

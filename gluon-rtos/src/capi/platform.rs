@@ -1,6 +1,7 @@
 //! The OS hooks as C function pointers, for firmware written in C.
 
-use ::gluon_vm::os::Os;
+use super::caps::{gluon_files, gluon_peripherals, gluon_sockets, CFiles, CPeripherals, CSockets};
+use ::gluon_vm::os::{Files, Os, Peripherals, Sockets};
 use core::ffi::c_void;
 
 /// The platform hooks for a VM created from C. `console_write` and
@@ -30,6 +31,15 @@ pub struct gluon_platform {
     /// `vTaskNotifyGiveFromISR`, `k_sem_give`). NULL: senders do not wake
     /// the task, which then only notices events when it next runs.
     pub wake: Option<unsafe extern "C" fn(ctx: *mut c_void)>,
+    /// The file system behind Erlang's `file` (NULL: none, every call
+    /// answers `{error, enotsup}`). Read when the VM is created.
+    pub files: *const gluon_files,
+    /// The network stack behind `gen_tcp`, `gen_udp` and `inet` (NULL:
+    /// none).
+    pub sockets: *const gluon_sockets,
+    /// The GPIO, I²C, SPI and UART behind the modules of those names
+    /// (NULL: none).
+    pub peripherals: *const gluon_peripherals,
 }
 
 /// [`Os`] over a [`gluon_platform`] whose required hooks are present.
@@ -37,14 +47,28 @@ pub(crate) struct CPlatform {
     p: gluon_platform,
     console: unsafe extern "C" fn(*mut c_void, *const u8, usize),
     clock: unsafe extern "C" fn(*mut c_void) -> u64,
+    files: Option<CFiles>,
+    sockets: Option<CSockets>,
+    peripherals: Option<CPeripherals>,
 }
 
 impl CPlatform {
     /// `None` when a required hook is missing.
-    pub(crate) fn new(p: gluon_platform) -> Option<CPlatform> {
+    ///
+    /// # Safety
+    /// The group pointers of `p` are null or point at tables valid for
+    /// the call (they are copied).
+    pub(crate) unsafe fn new(p: gluon_platform) -> Option<CPlatform> {
+        let ctx = p.ctx;
+        // SAFETY: the caller's promise.
+        let (files, sockets, peripherals) =
+            unsafe { (p.files.as_ref(), p.sockets.as_ref(), p.peripherals.as_ref()) };
         Some(CPlatform {
             console: p.console_write?,
             clock: p.monotonic_ns?,
+            files: files.map(|&t| CFiles { ctx, t }),
+            sockets: sockets.map(|&t| CSockets { ctx, t }),
+            peripherals: peripherals.map(|&t| CPeripherals { ctx, t }),
             p,
         })
     }
@@ -78,5 +102,17 @@ impl Os for CPlatform {
         if let Some(f) = self.p.wait_event {
             unsafe { f(self.p.ctx, deadline.is_some(), deadline.unwrap_or(0)) }
         }
+    }
+
+    fn files(&mut self) -> Option<&mut dyn Files> {
+        self.files.as_mut().map(|f| f as &mut dyn Files)
+    }
+
+    fn sockets(&mut self) -> Option<&mut dyn Sockets> {
+        self.sockets.as_mut().map(|s| s as &mut dyn Sockets)
+    }
+
+    fn peripherals(&mut self) -> Option<&mut dyn Peripherals> {
+        self.peripherals.as_mut().map(|p| p as &mut dyn Peripherals)
     }
 }

@@ -100,7 +100,8 @@ pub unsafe extern "C" fn gluon_config_default(config: *mut gluon_config) {
 unsafe fn make_os(p: *const gluon_platform) -> Result<(Box<dyn Os>, Option<Waker>), gluon_status> {
     // SAFETY: the caller's promise.
     if let Some(p) = unsafe { p.as_ref() } {
-        let os = CPlatform::new(*p).ok_or(gluon_status::GLUON_E_INVALID)?;
+        // SAFETY: the embedder's tables are valid (`gluon_platform`).
+        let os = unsafe { CPlatform::new(*p) }.ok_or(gluon_status::GLUON_E_INVALID)?;
         // SAFETY: the embedder supplies `wake` as callable from any
         // context with `ctx`, for the VM's life.
         let waker = p.wake.map(|w| unsafe { Waker::from_raw(w, p.ctx) });

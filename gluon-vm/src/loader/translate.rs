@@ -143,11 +143,14 @@ pub(super) fn translate(
     cx: &mut Context<'_, '_>,
     funs: &[FunDef],
 ) -> Result<Output, LoadError> {
+    let sizes = count(cx.file)?;
     let mut out = Output {
-        code: Vec::new(),
+        // One more for the `CodeEnd` the caller appends: the vector never
+        // grows, and boxing it does not copy.
+        code: Vec::with_capacity(sizes.instrs + 1),
         labels: alloc::vec![u32::MAX; cx.file.code.label_count as usize + 1],
-        functions: Vec::new(),
-        lines: Vec::new(),
+        functions: Vec::with_capacity(sizes.functions),
+        lines: Vec::with_capacity(sizes.lines),
     };
     let mut pending_line: Option<Location> = None;
     for op in cx.file.instructions() {
@@ -163,6 +166,42 @@ pub(super) fn translate(
         }
     }
     Ok(out)
+}
+
+/// How many instructions, functions and line entries translation makes.
+struct Sizes {
+    instrs: usize,
+    functions: usize,
+    lines: usize,
+}
+
+/// Whether generic opcode `op` translates to no instruction.
+fn emits_nothing(op: u8) -> bool {
+    // label, int_code_end, fclearerror, fcheckerror, on_load, nif_start,
+    // line, executable_line, debug_line.
+    matches!(op, 1 | 3 | 94 | 95 | 149 | 179 | 153 | 183 | 184)
+}
+
+/// A first pass that only decodes, so the code vector can be allocated at
+/// its exact size: growing it by doubling would hold two copies at once.
+fn count(file: &BeamFile<'_>) -> Result<Sizes, LoadError> {
+    let mut s = Sizes {
+        instrs: 0,
+        functions: 0,
+        lines: 0,
+    };
+    let mut pending_line = false;
+    for op in file.instructions() {
+        let op = op?;
+        if op.opcode == 153 {
+            pending_line = true;
+        } else if !emits_nothing(op.opcode) {
+            s.instrs += 1;
+            s.functions += usize::from(op.opcode == 2);
+            s.lines += usize::from(core::mem::take(&mut pending_line));
+        }
+    }
+    Ok(s)
 }
 
 fn cmp_of(op: u8) -> Cmp {
@@ -519,11 +558,7 @@ fn one(
             }
         }
         157 => {
-            let keys = o
-                .list(2)?
-                .iter()
-                .map(|k| cx.src_of(k, o.bad(2)))
-                .collect::<Result<Vec<_>, _>>()?;
+            let keys = srcs(cx, &o, 2)?;
             Instr::HasMapFields {
                 fail: lbl(o.label(0)?),
                 src: src!(1),
@@ -558,11 +593,7 @@ fn one(
             dst: dst!(1),
         },
         164 => {
-            let elems = o
-                .list(1)?
-                .iter()
-                .map(|e| cx.src_of(e, o.bad(1)))
-                .collect::<Result<Vec<_>, _>>()?;
+            let elems = srcs(cx, &o, 1)?;
             Instr::PutTuple2 {
                 dst: dst!(0),
                 elems: elems.into_boxed_slice(),
@@ -578,11 +609,7 @@ fn one(
                 what: "fun",
                 index: i,
             })?;
-            let free = o
-                .list(2)?
-                .iter()
-                .map(|e| cx.src_of(e, o.bad(2)))
-                .collect::<Result<Vec<_>, _>>()?;
+            let free = srcs(cx, &o, 2)?;
             Instr::MakeFun {
                 def: def as *const FunDef,
                 dst: dst!(1),
@@ -590,14 +617,14 @@ fn one(
             }
         }
         172 => {
-            let regs = o
-                .list(0)?
-                .iter()
-                .map(|r| match r {
-                    Operand::Y(n) => reg_index(*n, Y_LIMIT, o.bad(0)),
-                    _ => Err(o.bad(0)),
-                })
-                .collect::<Result<Vec<_>, _>>()?;
+            let items = o.list(0)?;
+            let mut regs = Vec::with_capacity(items.len());
+            for r in items {
+                match r {
+                    Operand::Y(n) => regs.push(reg_index(*n, Y_LIMIT, o.bad(0))?),
+                    _ => return Err(o.bad(0)),
+                }
+            }
             Instr::InitYregs {
                 regs: regs.into_boxed_slice(),
             }
@@ -629,6 +656,17 @@ fn one(
     code.push(instr);
     let _ = vm;
     Ok(None)
+}
+
+/// The sources of list operand `i`, in a vector of exactly their number
+/// (so boxing it does not reallocate).
+fn srcs(cx: &mut Context<'_, '_>, o: &Ops<'_, '_>, i: usize) -> Result<Vec<Src>, LoadError> {
+    let items = o.list(i)?;
+    let mut v = Vec::with_capacity(items.len());
+    for e in items {
+        v.push(cx.src_of(e, o.bad(i))?);
+    }
+    Ok(v)
 }
 
 fn atom_of(cx: &Context<'_, '_>, o: &Ops<'_, '_>, i: usize) -> Result<Atom, LoadError> {
