@@ -3,7 +3,8 @@
 //! reductions; [`crate::vm::Vm::run`] drives it.
 
 use crate::bif::{Class, Exception};
-use crate::code::{CodePtr, Instr};
+use crate::code::op::{self, Word};
+use crate::code::CodePtr;
 use crate::copy;
 use crate::heap::{alloc_words, Heap, OutOfMemory};
 use crate::process::{Monitor, Pid, Priority, ProcInfo, Process, Status};
@@ -32,7 +33,7 @@ struct Signal {
 /// Entry points for new processes: tail calls of `erlang:apply/3` and
 /// `/2`, and the `Stop` instruction every process's first frame returns to.
 pub(crate) struct Trampolines {
-    code: Box<[Instr]>,
+    code: Box<[Word]>,
 }
 
 impl Trampolines {
@@ -41,16 +42,13 @@ impl Trampolines {
         apply2: *const crate::code::ExportEntry,
     ) -> Trampolines {
         Trampolines {
+            // In the loader's word format (see `code::op`).
             code: alloc::vec![
-                Instr::CallExtOnly {
-                    arity: 3,
-                    entry: apply3
-                },
-                Instr::CallExtOnly {
-                    arity: 2,
-                    entry: apply2
-                },
-                Instr::Stop,
+                op::head(op::CALL_EXT_ONLY, 3, 0, 0),
+                apply3 as Word,
+                op::head(op::CALL_EXT_ONLY, 2, 0, 0),
+                apply2 as Word,
+                op::head(op::STOP, 0, 0, 0),
             ]
             .into_boxed_slice(),
         }
@@ -64,11 +62,11 @@ impl Trampolines {
     }
     /// Start of `apply(Fun, Args)`.
     pub fn apply2(&self) -> CodePtr {
-        self.at(1)
+        self.at(2)
     }
     /// The `Stop` instruction.
     pub fn stop(&self) -> CodePtr {
-        self.at(2)
+        self.at(4)
     }
 }
 
