@@ -7,11 +7,13 @@ use crate::code::op::{self, Word};
 use crate::code::CodePtr;
 use crate::copy;
 use crate::heap::{alloc_words, Heap, OutOfMemory};
+use crate::proc_table::ProcTable;
 use crate::process::{Monitor, Pid, Priority, ProcInfo, Process, Status};
 use crate::term::{atom, Atom, HeaderTag, Term, REF_WORDS, WORDS_PER_U64};
 use crate::timer::{TimerEvent, Timers};
+use crate::vecmap::VecMap;
 use alloc::boxed::Box;
-use alloc::collections::{BTreeMap, VecDeque};
+use alloc::collections::VecDeque;
 use alloc::vec::Vec;
 
 /// Reductions a process runs before others get a turn (as on the BEAM).
@@ -87,12 +89,12 @@ pub struct SpawnOpts {
 
 /// Processes and what connects them.
 pub struct Scheduler {
-    procs: BTreeMap<Pid, Box<Process>>,
+    procs: ProcTable,
     next_pid: Pid,
     queues: [VecDeque<Pid>; 4],
     low_turn: u32,
     /// Registered names.
-    pub registry: BTreeMap<Atom, Pid>,
+    pub registry: VecMap<Atom, Pid>,
     /// Pending timers.
     pub timers: Timers,
     next_ref: u64,
@@ -116,11 +118,11 @@ pub struct Scheduler {
 impl Scheduler {
     pub(crate) fn new(tramp: Trampolines) -> Scheduler {
         Scheduler {
-            procs: BTreeMap::new(),
+            procs: ProcTable::default(),
             next_pid: 0,
             queues: Default::default(),
             low_turn: 0,
-            registry: BTreeMap::new(),
+            registry: VecMap::new(),
             timers: Timers::default(),
             next_ref: 0,
             unique: 0,
@@ -163,16 +165,16 @@ impl Scheduler {
 
     /// A process in the table.
     pub fn get(&self, pid: Pid) -> Option<&Process> {
-        self.procs.get(&pid).map(|b| &**b)
+        self.procs.get(&pid)
     }
 
     /// A process in the table, mutably.
     pub fn get_mut(&mut self, pid: Pid) -> Option<&mut Process> {
-        self.procs.get_mut(&pid).map(|b| &mut **b)
+        self.procs.get_mut(&pid)
     }
 
     pub(crate) fn take(&mut self, pid: Pid) -> Option<Box<Process>> {
-        self.procs.remove(&pid)
+        self.procs.take(pid)
     }
 
     pub(crate) fn put_back(&mut self, p: Box<Process>) {
@@ -448,6 +450,8 @@ impl Scheduler {
     pub fn terminate(&mut self, mut p: Box<Process>, reason: Term) {
         p.info.status = Status::Exited;
         let pid = p.info.pid;
+        // The slot it was taken from to run, if it was.
+        self.procs.remove(&pid);
         if let Some(name) = p.info.name.take() {
             self.registry.remove(&name);
         }

@@ -1414,7 +1414,7 @@ fn full_atom_table_is_an_error() {
     };
     assert_eq!(c.try_dec(b"\x83\x64\x00\x02ok").map(|(_, n)| n), Ok(6));
     assert_eq!(
-        c.try_dec(b"\x83\x68\x01\x64\x00\x03new"),
+        c.try_dec(b"\x83\x68\x01\x64\x00\x03neu"),
         Err(EtfError::AtomTableFull)
     );
 }

@@ -169,14 +169,7 @@ impl Machine<'_> {
                 if matches!(exc.origin, Origin::Native) {
                     // The failing native's name: looked up only on this
                     // rare path, so instructions need not carry it.
-                    let name = self.vm.exports.iter().find_map(|e| match e.target.get() {
-                        crate::code::Target::Bif(f)
-                            if f as usize == func as usize && e.arity == n as u32 =>
-                        {
-                            Some((e.module, e.function))
-                        }
-                        _ => None,
-                    });
+                    let name = crate::bif::native_name(func, n);
                     if let Some((m, f)) = name {
                         let list = self.p.heap.list_from(&args[..n as usize], Term::NIL)?;
                         let loc = self.error_info(m == atom::ERLANG)?;

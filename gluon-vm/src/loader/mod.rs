@@ -29,6 +29,24 @@ pub fn load(vm: &mut Vm, bytes: &[u8]) -> Result<Atom, LoadError> {
     Ok(name)
 }
 
+/// Loads a `.beam` image that lives as long as the program (in flash):
+/// as [`load`], but the new atoms keep pointing at their names in the
+/// image instead of copies.
+pub fn load_static(vm: &mut Vm, bytes: &'static [u8]) -> Result<Atom, LoadError> {
+    let file = beam::parse(bytes)?;
+    for name in file.atoms.iter() {
+        if let alloc::borrow::Cow::Borrowed(s) = name {
+            vm.atoms
+                .intern_static(s)
+                .map_err(|_| LoadError::AtomTable)?;
+        }
+    }
+    let module = build(vm, &file)?;
+    let name = module.name;
+    vm.install_module(module);
+    Ok(name)
+}
+
 /// The loader's view of one file while translating it.
 pub(crate) struct Context<'f, 'a> {
     pub file: &'f BeamFile<'a>,
