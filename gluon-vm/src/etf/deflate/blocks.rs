@@ -390,9 +390,9 @@ impl BitWriter {
 
 /// The block encoder: pending symbols, trees, and the output.
 pub(super) struct Blocks {
-    /// Pending symbols: (distance, or 0 for a literal; the literal, or
-    /// the length less 3).
-    syms: Box<[(u16, u8)]>,
+    /// Pending symbols, three bytes each: the distance (little-endian; 0
+    /// for a literal), then the literal or the length less 3.
+    syms: Box<[u8]>,
     n_syms: usize,
     lit: Tree,
     dist: Tree,
@@ -409,7 +409,7 @@ impl Blocks {
         let mut b = Blocks {
             // One more than a block holds: zlib's lazy matching adds a
             // last literal without checking.
-            syms: zeroed(MAX_SYMBOLS + 1)?,
+            syms: zeroed(3 * (MAX_SYMBOLS + 1))?,
             n_syms: 0,
             lit: Tree::new(Kind::Lit)?,
             dist: Tree::new(Kind::Dist)?,
@@ -460,10 +460,15 @@ impl Blocks {
         self.bits.put_bytes(bytes);
     }
 
+    fn push_sym(&mut self, dist: u16, lc: u8) {
+        let [d0, d1] = dist.to_le_bytes();
+        self.syms[3 * self.n_syms..3 * self.n_syms + 3].copy_from_slice(&[d0, d1, lc]);
+        self.n_syms += 1;
+    }
+
     /// Records a literal; true when the block is full.
     pub(super) fn tally_literal(&mut self, c: u8) -> bool {
-        self.syms[self.n_syms] = (0, c);
-        self.n_syms += 1;
+        self.push_sym(0, c);
         self.lit.freq[c as usize] += 1;
         self.n_syms >= MAX_SYMBOLS
     }
@@ -472,8 +477,7 @@ impl Blocks {
     /// true when the block is full.
     pub(super) fn tally_match(&mut self, dist: usize, len: usize) -> bool {
         let lc = len - 3;
-        self.syms[self.n_syms] = (dist as u16, lc as u8);
-        self.n_syms += 1;
+        self.push_sym(dist as u16, lc as u8);
         self.lit.freq[length_code(lc) + END_BLOCK + 1] += 1;
         self.dist.freq[dist_code(dist - 1)] += 1;
         self.n_syms >= MAX_SYMBOLS
@@ -593,8 +597,9 @@ impl Blocks {
             Some(f) => w.send(f[n].0, f[n].1),
             None => w.send_code(&self.lit, n),
         };
-        for &(dist, lc) in &self.syms[..self.n_syms] {
-            let lc = lc as usize;
+        for sym in self.syms[..3 * self.n_syms].chunks_exact(3) {
+            let dist = u16::from_le_bytes([sym[0], sym[1]]);
+            let lc = sym[2] as usize;
             if dist == 0 {
                 lit(w, lc);
                 continue;
