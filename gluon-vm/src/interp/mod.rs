@@ -350,23 +350,41 @@ impl Machine<'_> {
             // The head word: opcode and three slots (see `code::op`). The
             // loader guarantees well-formed code (see `Machine::next`).
             let w = self.next() as u32;
-            let (a, b, c, bc) = ((w >> 8) & 0xff, (w >> 16) & 0xff, w >> 24, w >> 16);
+            // Slots are extracted where used, not all up front: most
+            // instructions use one or two.
+            macro_rules! a {
+                () => {
+                    (w >> 8) & 0xff
+                };
+            }
+            macro_rules! b {
+                () => {
+                    (w >> 16) & 0xff
+                };
+            }
+            macro_rules! c {
+                () => {
+                    w >> 24
+                };
+            }
             match w as u8 {
                 op::MOVE => {
-                    let v = self.s(a);
-                    self.put_slot(b, v);
+                    let v = self.s(a!());
+                    self.put_slot(b!(), v);
                 }
                 op::TEST => {
-                    let v = self.s(a);
-                    let kind = self.imm8(b);
+                    let v = self.s(a!());
+                    // Below 16: never an extension word.
+                    let kind = b!();
                     let fail = self.target();
                     if !Self::type_test(kind, v) {
                         self.ip = fail;
                     }
                 }
                 op::COMPARE => {
-                    let (x, y) = (self.s(a), self.s(b));
-                    let cmp = self.imm8(c);
+                    let (x, y) = (self.s(a!()), self.s(b!()));
+                    // Below 6: never an extension word.
+                    let cmp = c!();
                     let fail = self.target();
                     let ok = match (cmp, x.as_small(), y.as_small()) {
                         (CMP_LT, Some(i), Some(j)) => i < j,
@@ -382,25 +400,25 @@ impl Machine<'_> {
                     }
                 }
                 op::PUT_LIST => {
-                    let (h, t) = (self.s(a), self.s(b));
+                    let (h, t) = (self.s(a!()), self.s(b!()));
                     let l = oom!(self.p.heap.cons(h, t), here);
-                    self.put_slot(c, l);
+                    self.put_slot(c!(), l);
                 }
                 op::GET_LIST => {
-                    let (h, t) = self.s(a).as_cons().unwrap_or((Term::NIL, Term::NIL));
-                    self.put_slot(b, h);
-                    self.put_slot(c, t);
+                    let (h, t) = self.s(a!()).as_cons().unwrap_or((Term::NIL, Term::NIL));
+                    self.put_slot(b!(), h);
+                    self.put_slot(c!(), t);
                 }
                 op::GET_HD => {
-                    let h = self.s(a).as_cons().map_or(Term::NIL, |c| c.0);
-                    self.put_slot(b, h);
+                    let h = self.s(a!()).as_cons().map_or(Term::NIL, |c| c.0);
+                    self.put_slot(b!(), h);
                 }
                 op::GET_TL => {
-                    let t = self.s(a).as_cons().map_or(Term::NIL, |c| c.1);
-                    self.put_slot(b, t);
+                    let t = self.s(a!()).as_cons().map_or(Term::NIL, |c| c.1);
+                    self.put_slot(b!(), t);
                 }
                 op::CALL => {
-                    let arity = self.imm8(a);
+                    let arity = self.imm8(a!());
                     let target = self.target();
                     oom!(self.ensure(1, arity as usize), here);
                     self.p.heap.push(CodePtr(self.ip).to_term());
@@ -410,8 +428,8 @@ impl Machine<'_> {
                     }
                 }
                 op::CALL_LAST => {
-                    let arity = self.imm8(a);
-                    let dealloc = self.imm16(bc);
+                    let arity = self.imm8(a!());
+                    let dealloc = self.imm16(w >> 16);
                     let target = self.target();
                     self.p.heap.drop_words(dealloc as usize);
                     oom!(self.tail_gc(arity), here);
@@ -421,7 +439,7 @@ impl Machine<'_> {
                     }
                 }
                 op::CALL_ONLY => {
-                    let arity = self.imm8(a);
+                    let arity = self.imm8(a!());
                     let target = self.target();
                     oom!(self.tail_gc(arity), here);
                     self.ip = target;
@@ -436,13 +454,13 @@ impl Machine<'_> {
                     _ => raise!(Exception::badarg(), here),
                 },
                 op::TEST_HEAP => {
-                    let live = self.imm8(a);
-                    let need = self.imm16(bc);
+                    let live = self.imm8(a!());
+                    let need = self.imm16(w >> 16);
                     oom!(self.ensure(need as usize, live as usize), here);
                 }
                 op::ALLOCATE | op::ALLOCATE_HEAP => {
-                    let live = self.imm8(a);
-                    let slots = self.imm16(bc) as usize;
+                    let live = self.imm8(a!());
+                    let slots = self.imm16(w >> 16) as usize;
                     let heap = if w as u8 == op::ALLOCATE_HEAP {
                         self.next()
                     } else {
@@ -452,27 +470,27 @@ impl Machine<'_> {
                     self.p.heap.alloc_frame(slots);
                 }
                 op::DEALLOCATE | op::TRIM => {
-                    let n = self.imm16(bc);
+                    let n = self.imm16(w >> 16);
                     self.p.heap.drop_words(n as usize);
                 }
                 op::INIT_YREGS => {
-                    let n = self.imm16(bc);
+                    let n = self.imm16(w >> 16);
                     for _ in 0..n {
                         let y = self.next();
                         self.p.heap.set_y(y, Term::NIL);
                     }
                 }
                 op::SWAP => {
-                    let (da, db) = (self.d(a), self.d(b));
+                    let (da, db) = (self.d(a!()), self.d(b!()));
                     let va = self.get(da.as_src());
                     let vb = self.get(db.as_src());
                     self.put(da, vb);
                     self.put(db, va);
                 }
                 op::GET_TUPLE_ELEMENT => {
-                    let t = self.s(a);
-                    let d = self.d(b);
-                    let index = self.imm8(c) as usize;
+                    let t = self.s(a!());
+                    let d = self.d(b!());
+                    let index = self.imm8(c!()) as usize;
                     let v = t
                         .as_tuple()
                         .and_then(|t| t.get(index).copied())
@@ -480,9 +498,9 @@ impl Machine<'_> {
                     self.put(d, v);
                 }
                 op::SET_TUPLE_ELEMENT => {
-                    let v = self.s(a);
-                    let t = self.s(b);
-                    let index = self.imm8(c) as usize;
+                    let v = self.s(a!());
+                    let t = self.s(b!());
+                    let index = self.imm8(c!()) as usize;
                     if t.is_tuple() && index < t.boxed_header().header_arity() {
                         // SAFETY: a freshly built tuple (the compiler only
                         // emits this right after `put_tuple2`), index checked.
@@ -490,8 +508,8 @@ impl Machine<'_> {
                     }
                 }
                 op::PUT_TUPLE2 => {
-                    let d = self.d(a);
-                    let n = self.imm16(bc) as usize;
+                    let d = self.d(a!());
+                    let n = self.imm16(w >> 16) as usize;
                     let s = oom!(self.p.heap.alloc(n + 1), here);
                     // SAFETY: n + 1 fresh words.
                     unsafe {
@@ -504,8 +522,8 @@ impl Machine<'_> {
                     self.put(d, Term::boxed_ptr(s));
                 }
                 op::TEST_ARITY => {
-                    let v = self.s(a);
-                    let arity = self.imm16(bc) as usize;
+                    let v = self.s(a!());
+                    let arity = self.imm16(w >> 16) as usize;
                     let fail = self.target();
                     match v.as_tuple() {
                         Some(t) if t.len() == arity => {}
@@ -513,8 +531,8 @@ impl Machine<'_> {
                     }
                 }
                 op::IS_TAGGED_TUPLE => {
-                    let v = self.s(a);
-                    let arity = self.imm16(bc) as usize;
+                    let v = self.s(a!());
+                    let arity = self.imm16(w >> 16) as usize;
                     let fail = self.target();
                     let tag = Term::from_raw(self.next());
                     match v.as_tuple() {
@@ -523,8 +541,8 @@ impl Machine<'_> {
                     }
                 }
                 op::IS_FUNCTION2 => {
-                    let f = self.s(a);
-                    let arity = self.s(b);
+                    let f = self.s(a!());
+                    let arity = self.s(b!());
                     let fail = self.target();
                     let ok = match (crate::fun::arity(f), arity.as_small()) {
                         (Some(n), Some(m)) => n as isize == m,
@@ -536,8 +554,8 @@ impl Machine<'_> {
                     }
                 }
                 op::SELECT_VAL => {
-                    let v = self.s(a);
-                    let sorted = self.imm8(b) != 0;
+                    let v = self.s(a!());
+                    let sorted = self.imm8(b!()) != 0;
                     let fail = self.target();
                     let n = self.next();
                     // SAFETY: the loader wrote n (key, target) pairs here.
@@ -545,7 +563,7 @@ impl Machine<'_> {
                     self.ip = self.select_val(v, sorted, table).unwrap_or(fail);
                 }
                 op::SELECT_TUPLE_ARITY => {
-                    let v = self.s(a);
+                    let v = self.s(a!());
                     let fail = self.target();
                     let n = self.next();
                     // SAFETY: the loader wrote n (arity, target) pairs here.
@@ -560,34 +578,34 @@ impl Machine<'_> {
                 }
                 op::JUMP => self.ip = self.target(),
                 op::BIF1 => {
-                    let x = self.s(a);
-                    let d = self.d(b);
+                    let x = self.s(a!());
+                    let d = self.d(b!());
                     if let Some(out) = self.bif(here, [x, Term::NIL, Term::NIL], 1, d)? {
                         return Ok(out);
                     }
                 }
                 op::BIF2 => {
-                    let (x, y) = (self.s(a), self.s(b));
-                    let d = self.d(c);
+                    let (x, y) = (self.s(a!()), self.s(b!()));
+                    let d = self.d(c!());
                     if let Some(out) = self.bif(here, [x, y, Term::NIL], 2, d)? {
                         return Ok(out);
                     }
                 }
                 op::BIF0 => {
-                    let d = self.d(a);
+                    let d = self.d(a!());
                     if let Some(out) = self.bif(here, [Term::NIL; 3], 0, d)? {
                         return Ok(out);
                     }
                 }
                 op::BIF3 => {
-                    let args = [self.s(a), self.s(b), self.s(c)];
+                    let args = [self.s(a!()), self.s(b!()), self.s(c!())];
                     let d = Dst::from_raw(self.next());
                     if let Some(out) = self.bif(here, args, 3, d)? {
                         return Ok(out);
                     }
                 }
                 op::CALL_EXT => {
-                    let arity = self.imm8(a);
+                    let arity = self.imm8(a!());
                     let entry = self.next() as *const ExportEntry;
                     oom!(self.ensure(1, arity as usize), here);
                     if let Some(out) = self.call_export(entry, arity, call::Tail::No, here)? {
@@ -595,8 +613,8 @@ impl Machine<'_> {
                     }
                 }
                 op::CALL_EXT_LAST => {
-                    let arity = self.imm8(a);
-                    let dealloc = self.imm16(bc);
+                    let arity = self.imm8(a!());
+                    let dealloc = self.imm16(w >> 16);
                     let entry = self.next() as *const ExportEntry;
                     self.p.heap.drop_words(dealloc as usize);
                     if let Some(out) = self.call_export(entry, arity, call::Tail::Yes, here)? {
@@ -604,16 +622,16 @@ impl Machine<'_> {
                     }
                 }
                 op::CALL_EXT_ONLY => {
-                    let arity = self.imm8(a);
+                    let arity = self.imm8(a!());
                     let entry = self.next() as *const ExportEntry;
                     if let Some(out) = self.call_export(entry, arity, call::Tail::Yes, here)? {
                         return Ok(out);
                     }
                 }
                 op::APPLY | op::APPLY_LAST => {
-                    let arity = self.imm8(a);
+                    let arity = self.imm8(a!());
                     let tail = if w as u8 == op::APPLY_LAST {
-                        let d = self.imm16(bc);
+                        let d = self.imm16(w >> 16);
                         self.p.heap.drop_words(d as usize);
                         call::Tail::Yes
                     } else {
@@ -628,7 +646,7 @@ impl Machine<'_> {
                     }
                 }
                 op::CALL_FUN => {
-                    let arity = self.imm8(a);
+                    let arity = self.imm8(a!());
                     oom!(self.ensure(1, arity as usize + 1), here);
                     let Some(&f) = self.r.x.get(arity as usize) else {
                         raise!(Exception::system_limit(), here)
@@ -638,22 +656,23 @@ impl Machine<'_> {
                     }
                 }
                 op::CALL_FUN2 => {
-                    let arity = self.imm8(a);
+                    let arity = self.imm8(a!());
                     // Keep an X register holding the fun alive across a GC.
-                    let live = if b <= slot::X_MAX {
-                        (b as usize + 1).max(arity as usize)
+                    let fun = b!();
+                    let live = if fun <= slot::X_MAX {
+                        (fun as usize + 1).max(arity as usize)
                     } else {
                         arity as usize
                     };
                     oom!(self.ensure(1, live), here);
-                    let f = self.s(b);
+                    let f = self.s(b!());
                     if let Some(out) = self.call_fun(f, arity, call::Tail::No, here)? {
                         return Ok(out);
                     }
                 }
                 op::MAKE_FUN => {
-                    let d = self.d(a);
-                    let n = self.imm16(bc) as usize;
+                    let d = self.d(a!());
+                    let n = self.imm16(w >> 16) as usize;
                     // SAFETY: fun definitions live as long as their module.
                     let def = unsafe { &*(self.next() as *const FunDef) };
                     let mut vals = alloc::vec::Vec::with_capacity(n);
@@ -677,18 +696,18 @@ impl Machine<'_> {
                         op::TRY_CASE_END => atom::TRY_CLAUSE,
                         _ => atom::BADRECORD,
                     };
-                    let v = self.s(a);
+                    let v = self.s(a!());
                     let r = oom!(self.tagged(tag, v), here);
                     raise!(Exception::error(r), here);
                 }
                 op::IF_END => raise!(Exception::error(Term::atom(atom::IF_CLAUSE)), here),
                 op::CATCH => {
-                    let y = self.imm16(bc);
+                    let y = self.imm16(w >> 16);
                     let tag = Term::from_raw(self.next());
                     self.p.heap.set_y(y as usize, tag);
                 }
                 op::CATCH_END => {
-                    let y = self.imm16(bc);
+                    let y = self.imm16(w >> 16);
                     self.p.heap.set_y(y as usize, Term::NIL);
                     if self.r.x[0].is_none() {
                         let v = oom!(self.catch_value(), here);
@@ -696,19 +715,19 @@ impl Machine<'_> {
                     }
                 }
                 op::TRY_END => {
-                    let y = self.imm16(bc);
+                    let y = self.imm16(w >> 16);
                     self.p.heap.set_y(y as usize, Term::NIL);
                 }
                 op::TRY_CASE => {
-                    let y = self.imm16(bc);
+                    let y = self.imm16(w >> 16);
                     self.p.heap.set_y(y as usize, Term::NIL);
                     self.r.x[0] = self.r.x[1];
                     self.r.x[1] = self.r.x[2];
                     self.r.x[2] = self.r.x[3];
                 }
                 op::RAISE => {
-                    let raw = self.s(a);
-                    let v = self.s(b);
+                    let raw = self.s(a!());
+                    let v = self.s(b!());
                     return Err(exception::reraise(raw, v, here));
                 }
                 op::RAW_RAISE => {
@@ -725,19 +744,19 @@ impl Machine<'_> {
                     self.r.x[0] = exception::raw_trace_list(self.r.x[0]);
                 }
                 op::FMOVE => {
-                    let v = self.s(a);
-                    let f = self.imm8(b) as usize;
+                    let v = self.s(a!());
+                    let f = self.imm8(b!()) as usize;
                     self.r.f[f] = v.as_float().unwrap_or(0.0);
                 }
                 op::FMOVE_OUT => {
-                    let f = self.imm8(a) as usize;
-                    let d = self.d(b);
+                    let f = self.imm8(a!()) as usize;
+                    let d = self.d(b!());
                     let v = oom!(self.p.heap.float(self.r.f[f]), here);
                     self.put(d, v);
                 }
                 op::FCONV => {
-                    let v = self.s(a);
-                    let f = self.imm8(b) as usize;
+                    let v = self.s(a!());
+                    let f = self.imm8(b!()) as usize;
                     match float::to_f64(v) {
                         Some(v) => self.r.f[f] = v,
                         None => raise!(Exception::badarith(), here),
@@ -750,7 +769,7 @@ impl Machine<'_> {
                         op::FMUL => FloatOp::Mul,
                         _ => FloatOp::Div,
                     };
-                    let (fa, fb, fd) = (self.imm8(a), self.imm8(b), self.imm8(c));
+                    let (fa, fb, fd) = (self.imm8(a!()), self.imm8(b!()), self.imm8(c!()));
                     let (x, y) = (self.r.f[fa as usize], self.r.f[fb as usize]);
                     match float::arith(kind, x, y) {
                         Some(v) => self.r.f[fd as usize] = v,
@@ -758,11 +777,11 @@ impl Machine<'_> {
                     }
                 }
                 op::FNEGATE => {
-                    let (fs, fd) = (self.imm8(a), self.imm8(b));
+                    let (fs, fd) = (self.imm8(a!()), self.imm8(b!()));
                     self.r.f[fd as usize] = -self.r.f[fs as usize];
                 }
                 op::FCOPY => {
-                    let (fs, fd) = (self.imm8(a), self.imm8(b));
+                    let (fs, fd) = (self.imm8(a!()), self.imm8(b!()));
                     self.r.f[fd as usize] = self.r.f[fs as usize];
                 }
                 op::STOP => {
@@ -815,7 +834,7 @@ impl Machine<'_> {
                     return Ok(self.yield_now(0).waiting());
                 }
                 op::WAIT_TIMEOUT => {
-                    let t = self.s(a);
+                    let t = self.s(a!());
                     let target = self.target();
                     if let Some(out) = self.wait_timeout(t, target, here)? {
                         return Ok(out);
@@ -823,10 +842,10 @@ impl Machine<'_> {
                 }
                 op::RECV_MARKER_RESERVE => {
                     self.p.info.mailbox.reserve_marker();
-                    self.put_slot(a, Term::NIL);
+                    self.put_slot(a!(), Term::NIL);
                 }
                 op::RECV_MARKER_BIND | op::RECV_MARKER_USE | op::RECV_MARKER_CLEAR => {
-                    if let Some(id) = self.s(a).as_reference() {
+                    if let Some(id) = self.s(a!()).as_reference() {
                         let mb = &mut self.p.info.mailbox;
                         match w as u8 {
                             op::RECV_MARKER_BIND => mb.bind_marker(id),
