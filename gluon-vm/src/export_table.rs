@@ -2,7 +2,7 @@
 //! and `apply` refer to.
 //!
 //! Code holds `*const ExportEntry`, so entries never move: they are made
-//! in chunks of [`CHUNK`] that are allocated once and never grown. A
+//! in chunks that are allocated once and never grown. A
 //! vector of entry numbers sorted by `{M, F, A}` finds them (4 bytes an
 //! entry, binary search). Natives get an entry only when something asks
 //! for one: [`ExportTable::entry`] and [`ExportTable::find`] make it from
@@ -14,24 +14,53 @@ use alloc::vec::Vec;
 use core::cell::Cell;
 use core::cmp::Ordering;
 
-/// Entries per chunk: small enough that a program using a few dozen
-/// functions wastes little, large enough to keep the chunk list short.
-const CHUNK: usize = 32;
+/// Entries per chunk: the first chunks double from [`FIRST`] (a VM that
+/// uses a handful of functions wastes little), the rest hold [`CHUNK`]
+/// (a large program's last chunk wastes little either).
+const FIRST: usize = 4;
+const CHUNK: usize = 64;
+/// Entries in the doubling chunks: 4 + 8 + 16 + 32.
+const DOUBLING: usize = CHUNK - FIRST;
+
+/// Chunk and slot of entry number `n`.
+fn place(n: usize) -> (usize, usize) {
+    if n < DOUBLING {
+        // Chunk k starts at FIRST * (2^k - 1).
+        let k = (n / FIRST + 1).ilog2() as usize;
+        (k, n - FIRST * ((1 << k) - 1))
+    } else {
+        let past = n - DOUBLING;
+        (DOUBLING_CHUNKS + past / CHUNK, past % CHUNK)
+    }
+}
+
+/// Number of doubling chunks.
+const DOUBLING_CHUNKS: usize = (CHUNK / FIRST).ilog2() as usize;
+
+/// Capacity of chunk `k`.
+fn capacity(k: usize) -> usize {
+    if k < DOUBLING_CHUNKS {
+        FIRST << k
+    } else {
+        CHUNK
+    }
+}
 
 /// The table of export entries. Entries are never removed, so pointers to
 /// them stay valid for the table's life.
 #[derive(Default)]
 pub struct ExportTable {
-    /// Each chunk is made with capacity [`CHUNK`] and never pushed past
-    /// it, so it never reallocates.
+    /// Chunk `k` is made with capacity [`capacity`]`(k)` and never pushed
+    /// past it, so it never reallocates.
     chunks: Vec<Vec<ExportEntry>>,
-    /// Entry numbers (chunk * CHUNK + slot) in `{M, F, A}` order.
+    /// Entry numbers (see [`place`]) in `{M, F, A}` order.
     sorted: Vec<u32>,
 }
 
 impl ExportTable {
     fn at(&self, n: u32) -> &ExportEntry {
-        &self.chunks[n as usize / CHUNK][n as usize % CHUNK]
+        let (k, i) = place(n as usize);
+        &self.chunks[k][i]
     }
 
     /// Where `M:F/A` is or would go in `sorted`.
@@ -43,12 +72,13 @@ impl ExportTable {
     }
 
     fn add(&mut self, pos: usize, m: Atom, f: Atom, a: u32, target: Target) -> &ExportEntry {
-        if self.chunks.last().is_none_or(|c| c.len() == CHUNK) {
-            self.chunks.push(Vec::with_capacity(CHUNK));
+        let n = self.sorted.len();
+        let (k, _) = place(n);
+        if k == self.chunks.len() {
+            self.chunks.push(Vec::with_capacity(capacity(k)));
         }
-        let ci = self.chunks.len() - 1;
-        let chunk = &mut self.chunks[ci];
-        let n = (ci * CHUNK + chunk.len()) as u32;
+        let chunk = &mut self.chunks[k];
+        let n = n as u32;
         chunk.push(ExportEntry {
             module: m,
             function: f,
@@ -144,6 +174,18 @@ mod tests {
         assert_eq!(t.len(), 100);
         let keys: Vec<_> = t.iter().map(|e| (e.module, e.function)).collect();
         assert!(keys.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn entry_numbers_fill_each_chunk_in_turn() {
+        let mut expect = (0, 0);
+        for n in 0..1000 {
+            assert_eq!(place(n), expect, "entry {n}");
+            expect.1 += 1;
+            if expect.1 == capacity(expect.0) {
+                expect = (expect.0 + 1, 0);
+            }
+        }
     }
 
     #[test]
