@@ -78,6 +78,9 @@ fn run(image: &'static [u8]) -> String {
         system_time_ns: None,
         wait_event: None,
         wake: None,
+        files: std::ptr::null(),
+        sockets: std::ptr::null(),
+        peripherals: std::ptr::null(),
     };
     let mut cfg = std::mem::MaybeUninit::<gluon_config>::uninit();
     unsafe {
