@@ -4,7 +4,8 @@
 # Compiles the Erlang modules with erlc when the firmware is built and
 # links into <target>, as const arrays (in flash), those modules and the
 # modules of Gluon's standard library (erlang-stdlib/) that they need:
-# the ones their import tables and external funs name, transitively
+# the ones their import tables and external funs name, transitively, for
+# functions the VM does not implement natively
 # (zephyr-module/scripts/gluon_pack.py chooses them). A library module
 # reached only dynamically (apply/3, spawn/3 with a computed module) is
 # named in MODULES; WHOLE_LIBRARY embeds the whole library. The C side
@@ -77,7 +78,10 @@ function(gluon_add_app target)
         list(APPEND beams "${dir}/${name}.beam")
     endforeach()
     gluon_stdlib_beams(lib_dir lib_beams)
-    set(pack_args --lib "${lib_dir}")
+    # Calls to the VM's native functions (lists:reverse/2, maps:get/2...)
+    # need no library module: the packer reads them from the VM's sources.
+    file(GLOB_RECURSE native_srcs CONFIGURE_DEPENDS "${GLUON_APP_ROOT}/gluon-vm/src/*.rs")
+    set(pack_args --lib "${lib_dir}" --natives "${GLUON_APP_ROOT}/gluon-vm/src")
     foreach(m IN LISTS ARG_MODULES)
         list(APPEND pack_args --module "${m}")
     endforeach()
@@ -87,7 +91,7 @@ function(gluon_add_app target)
     set(c "${CMAKE_CURRENT_BINARY_DIR}/${target}_app.c")
     add_custom_command(OUTPUT "${c}"
         COMMAND "${GLUON_PYTHON}" "${GLUON_PACK}" ${pack_args} --c-modules "${c}" ${beams}
-        DEPENDS ${beams} ${lib_beams} "${GLUON_PACK}"
+        DEPENDS ${beams} ${lib_beams} ${native_srcs} "${GLUON_PACK}"
         COMMENT "packing ${target}'s modules"
         VERBATIM)
     add_dependencies(${target} gluon_stdlib_beams)

@@ -1,6 +1,7 @@
 //! The firmware packer (zephyr-module/scripts/gluon_pack.py): it bundles
 //! the application's modules and the library modules they reach (imports
-//! and external funs, transitively, plus those named), rewrites literal
+//! and external funs, transitively, plus those named; calls to the VM's
+//! native functions need none), rewrites literal
 //! tables uncompressed and drops the chunks the VM does not read; the
 //! bundle then runs through the C API.
 
@@ -78,6 +79,9 @@ fn run(image: &'static [u8]) -> String {
         system_time_ns: None,
         wait_event: None,
         wake: None,
+        files: std::ptr::null(),
+        sockets: std::ptr::null(),
+        peripherals: std::ptr::null(),
     };
     let mut cfg = std::mem::MaybeUninit::<gluon_config>::uninit();
     unsafe {
@@ -126,6 +130,36 @@ fn packs_what_the_application_reaches_and_runs_it() {
     assert_eq!(listed(&more), ["app", "lib_a", "lib_b", "lib_c", "lib_d"]);
     let whole = pack(&["--list", "--lib", lib, "--whole-lib", app]);
     assert_eq!(listed(&whole), listed(&more));
+
+    // A call the VM implements natively needs no library module.
+    erlc(
+        Path::new(lib),
+        "lists",
+        "-module(lists).\n-export([reverse/1]).\nreverse(L) -> lists:reverse(L, []).\n",
+    );
+    let native = erlc(
+        &dir,
+        "native_only",
+        "-module(native_only).\n-export([start/0]).\nstart() -> lists:reverse([1], []).\n",
+    );
+    let native = native.to_str().unwrap();
+    let vm_src = Path::new(env!("CARGO_MANIFEST_DIR")).join("../gluon-vm/src");
+    let vm_src = vm_src.to_str().unwrap();
+    assert_eq!(
+        listed(&pack(&[
+            "--list",
+            "--lib",
+            lib,
+            "--natives",
+            vm_src,
+            native
+        ])),
+        ["native_only"]
+    );
+    assert_eq!(
+        listed(&pack(&["--list", "--lib", lib, native])),
+        ["native_only", "lists"]
+    );
 
     let avm = dir.join("app.avm");
     pack(&["--lib", lib, "--output", avm.to_str().unwrap(), app]);

@@ -3,7 +3,8 @@
 #
 # Compiles each .erl with erlc (a .beam is taken as it is), packs the
 # modules and the modules of Gluon's standard library they need (those
-# their import tables and external funs name, transitively) into one AVM
+# their import tables and external funs name, transitively, unless the VM
+# implements the function natively) into one AVM
 # bundle and adds it to <target> as a const array in flash:
 # `const uint8_t <SYMBOL>[]` and `const size_t <SYMBOL>_len` (SYMBOL
 # defaults to gluon_app_bundle, which CONFIG_GLUON_AUTOSTART loads).
@@ -80,7 +81,9 @@ function(gluon_add_erlang_bundle target)
     endif()
   endforeach()
   gluon_bundle_stdlib(lib_dir lib_beams)
-  set(lib_args --lib ${lib_dir})
+  # Calls to the VM's native functions need no library module.
+  file(GLOB_RECURSE native_srcs CONFIGURE_DEPENDS ${GLUON_ROOT}/gluon-vm/src/*.rs)
+  set(lib_args --lib ${lib_dir} --natives ${GLUON_ROOT}/gluon-vm/src)
   foreach(m ${ARG_MODULES})
     list(APPEND lib_args --module ${m})
   endforeach()
@@ -93,7 +96,7 @@ function(gluon_add_erlang_bundle target)
     COMMAND ${PYTHON_EXECUTABLE} ${GLUON_PACK_SCRIPT}
             --start ${ARG_START} --output ${avm} --c-array ${c} --symbol ${ARG_SYMBOL}
             ${lib_args} ${beams}
-    DEPENDS ${beams} ${lib_beams} ${GLUON_PACK_SCRIPT}
+    DEPENDS ${beams} ${lib_beams} ${native_srcs} ${GLUON_PACK_SCRIPT}
     COMMENT "Packing the Erlang bundle ${ARG_SYMBOL} (${ARG_START})")
   add_dependencies(${target} gluon_bundle_stdlib_beams)
   target_sources(${target} PRIVATE ${c})

@@ -9,7 +9,10 @@ through external funs among their literals (`fun lists:map/2`), and so
 on transitively, plus the modules named with --module: a module reached
 only dynamically (`apply(M, F, A)`, `spawn(M, F, A)` with a variable M)
 is not seen and must be named. A module that is neither given nor in a
-library (`erlang`, `io`: natives of the VM) is left to the VM.
+library (`erlang`, `io`: natives of the VM) is left to the VM, and so is
+a function that the VM implements natively (`lists:reverse/2`,
+`maps:get/2`; --natives reads them from the VM's sources): a module
+whose functions are only called there is not packed.
 
 How each module is rewritten (it stays a valid .beam that OTP 28+ loads):
 - the literal table (LitT) is stored uncompressed, in OTP 28's layout
@@ -29,6 +32,7 @@ bytes, the data padded to 4 bytes -- and an entry named "end".
 
 import argparse
 import os
+import re
 import struct
 import sys
 import zlib
@@ -120,8 +124,8 @@ def literal_table(litt):
 
 
 def etf_export_modules(b, at, out):
-    """Walks one external-term-format term at `at`, adding the module of
-    each external fun (`fun M:F/A`) to `out`; returns the end offset."""
+    """Walks one external-term-format term at `at`, adding each external
+    fun (`fun M:F/A`) to `out` as (M, F, A); returns the end offset."""
     tag = b[at]
     at += 1
 
@@ -171,14 +175,17 @@ def etf_export_modules(b, at, out):
         return at
     if tag == 113:
         module, at = atom(at)
-        out.add(module)
-        _, at = atom(at)
-        return etf_export_modules(b, at, out)
+        function, at = atom(at)
+        if b[at] != 97:
+            fail("literal: external fun without a small arity")
+        out.add((module, function, b[at + 1]))
+        return at + 2
     fail(f"literal: unexpected term tag {tag}")
 
 
 class Module:
-    """A .beam file: its name, rewritten bytes and the modules it uses."""
+    """A .beam file: its name, rewritten bytes and the functions of other
+    modules it uses, as (module, function, arity)."""
 
     def __init__(self, path, keep_all=False):
         self.path = path
@@ -193,8 +200,8 @@ class Module:
         self.uses = set()
         imp = chunk_map.get(b"ImpT", b"\0\0\0\0")
         for i in range(struct.unpack(">I", imp[:4])[0]):
-            m = struct.unpack(">I", imp[4 + 12 * i:8 + 12 * i])[0]
-            self.uses.add(names[m - 1])
+            m, f, a = struct.unpack(">III", imp[4 + 12 * i:16 + 12 * i])
+            self.uses.add((names[m - 1], names[f - 1], a))
         table = None
         if b"LitT" in chunk_map:
             table = literal_table(chunk_map[b"LitT"])
@@ -207,7 +214,7 @@ class Module:
                     fail(f"{path}: literal without the version byte")
                 etf_export_modules(term, 1, self.uses)
                 at += 4 + size
-        self.uses.discard(self.name)
+        self.uses = {u for u in self.uses if u[0] != self.name}
         out = []
         for cid, body in parts:
             if cid == b"LitT":
@@ -229,7 +236,31 @@ def library(dirs):
     return found
 
 
-def select(app_paths, lib_dirs, extra, whole_lib, keep_all=False):
+def natives(dirs):
+    """The functions the VM implements natively, as (module, function,
+    arity), from the `native("m", "f", arity, ...)` entries of its
+    sources."""
+    pattern = re.compile(r'native\(\s*"([^"]+)",\s*"([^"]+)",\s*(\d+)')
+    found = set()
+    for d in dirs:
+        for root, _, files in os.walk(d):
+            for f in files:
+                if f.endswith(".rs"):
+                    with open(os.path.join(root, f), encoding="utf-8") as src:
+                        for m in pattern.finditer(src.read()):
+                            found.add((m.group(1), m.group(2), int(m.group(3))))
+    if dirs and not found:
+        fail(f"no native functions found in {dirs}")
+    return found
+
+
+def needed(m, native):
+    """The modules whose code `m` needs: those of its calls that the VM
+    does not implement natively."""
+    return sorted({mod for (mod, f, a) in m.uses if (mod, f, a) not in native})
+
+
+def select(app_paths, lib_dirs, extra, whole_lib, keep_all=False, native=frozenset()):
     """The application's modules (in the order given), then the library
     modules they need, in a stable order."""
     app = [Module(p, keep_all) for p in app_paths]
@@ -240,7 +271,7 @@ def select(app_paths, lib_dirs, extra, whole_lib, keep_all=False):
     chosen = {m.name: m for m in app}
     wanted = list(extra) + (sorted(lib) if whole_lib else [])
     for m in app:
-        wanted.extend(sorted(m.uses))
+        wanted.extend(needed(m, native))
     while wanted:
         name = wanted.pop()
         if name in chosen:
@@ -251,7 +282,7 @@ def select(app_paths, lib_dirs, extra, whole_lib, keep_all=False):
             continue
         m = Module(lib[name], keep_all)
         chosen[name] = m
-        wanted.extend(sorted(m.uses))
+        wanted.extend(needed(m, native))
     libs = sorted((m for n, m in chosen.items() if n not in names), key=lambda m: m.name)
     return app + libs
 
@@ -340,6 +371,9 @@ def main():
                     help="a directory of library .beam files to take needed modules from")
     ap.add_argument("--module", action="append", default=[],
                     help="a library module to add although no import names it (repeatable)")
+    ap.add_argument("--natives", action="append", default=[],
+                    help="a directory of the VM's Rust sources: calls to its native "
+                         "functions need no library module")
     ap.add_argument("--whole-lib", action="store_true",
                     help="add every library module, needed or not")
     ap.add_argument("--keep-chunks", action="store_true",
@@ -352,7 +386,7 @@ def main():
     a = ap.parse_args()
     if not (a.output or a.c_array or a.c_modules or a.list):
         fail("nothing to write: give --output, --c-array, --c-modules or --list")
-    modules = select(a.beams, a.lib, a.module, a.whole_lib, a.keep_chunks)
+    modules = select(a.beams, a.lib, a.module, a.whole_lib, a.keep_chunks, natives(a.natives))
     start = a.start or modules[0].name
     if a.list:
         for m in modules:
