@@ -15,7 +15,8 @@
 //!   any other list `LIST_EXT` with all its cells and its tail;
 //! - maps: `MAP_EXT` with pairs in key order (what OTP 25 writes for maps
 //!   of up to 32 pairs; larger OTP maps come out in hash-trie order, which
-//!   this VM does not reproduce);
+//!   differs between OTP releases and follows atom-table indices, so no
+//!   other VM can reproduce it: docs/etf.md);
 //! - bitstrings: `BINARY_EXT`, or `BIT_BINARY_EXT` with the unused low
 //!   bits of the last byte zero;
 //! - pids: `NEW_PID_EXT` (`nonode@nohost`, ID = low 32 bits of the pid

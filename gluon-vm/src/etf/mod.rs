@@ -27,7 +27,8 @@
 //! (facts checked against OTP 25; see the tests), `compressed` included:
 //! [`deflate`] reproduces zlib's output exactly. The one documented
 //! exception: maps of more than 32 pairs are written in key order, whereas
-//! OTP writes its hash-trie order.
+//! OTP writes its hash-trie order (which differs between OTP releases and
+//! depends on atom-table indices; docs/etf.md).
 //! Decoding builds maps of more than 32 pairs as hash tries, whatever
 //! order their pairs come in; those tries take heap words beyond
 //! [`decoded_words`] (about two per pair plus the trie's nodes), so for
