@@ -329,27 +329,114 @@ impl Machine<'_> {
 
     /// Runs instructions until the process yields or returns (`Ok`) or an
     /// exception is raised (`Err`).
+    /// Runs instructions until the process yields or returns (`Ok`) or an
+    /// exception is raised (`Err`).
+    ///
+    /// The common instructions run here with the instruction pointer in a
+    /// local (a register), decoded by the macros below; the others run in
+    /// [`Machine::cold`], with `self.ip` synced before and read back after.
+    /// Every exit from this function stores the local back to `self.ip`.
     fn dispatch(&mut self) -> Result<Outcome, (Exception, ErrorSite)> {
+        let mut ip = self.ip;
+        macro_rules! ret {
+            ($e:expr) => {{
+                self.ip = ip;
+                return $e;
+            }};
+        }
         macro_rules! oom {
             ($e:expr, $here:expr) => {
                 match $e {
                     Ok(v) => v,
                     Err(OutOfMemory) => {
-                        return Err((Exception::from(OutOfMemory), ErrorSite::Here($here)))
+                        ret!(Err((Exception::from(OutOfMemory), ErrorSite::Here($here))))
                     }
                 }
             };
         }
         macro_rules! raise {
             ($e:expr, $here:expr) => {
-                return Err(($e, ErrorSite::Here($here)))
+                ret!(Err(($e, ErrorSite::Here($here))))
             };
         }
+        // The decoding helpers of `Machine` (`next`, `s`, `d`, ...) on the
+        // local `ip`; see them for the invariant that makes this sound.
+        macro_rules! next {
+            () => {{
+                // SAFETY: the loader's invariant (see `Machine::next`).
+                let w = unsafe { *ip };
+                ip = unsafe { ip.add(1) };
+                w
+            }};
+        }
+        macro_rules! target {
+            () => {
+                next!() as *const Word
+            };
+        }
+        macro_rules! src {
+            ($v:expr) => {{
+                let v: u32 = $v;
+                if v <= slot::X_MAX {
+                    self.r.x[v as usize]
+                } else if v < slot::NIL {
+                    self.p.heap.y((v & 0x7f) as usize)
+                } else if v == slot::NIL {
+                    Term::NIL
+                } else {
+                    let w = next!();
+                    self.get(Src::from_raw(w))
+                }
+            }};
+        }
+        macro_rules! dst {
+            ($v:expr) => {{
+                let v: u32 = $v;
+                if v <= slot::X_MAX {
+                    Dst::x(v as u16)
+                } else if v != slot::EXT {
+                    Dst::y((v & 0x7f) as u16)
+                } else {
+                    Dst::from_raw(next!())
+                }
+            }};
+        }
+        macro_rules! put {
+            ($v:expr, $t:expr) => {{
+                let v: u32 = $v;
+                let t: Term = $t;
+                if v <= slot::X_MAX {
+                    self.r.x[v as usize] = t;
+                } else {
+                    let d = dst!(v);
+                    self.put(d, t);
+                }
+            }};
+        }
+        macro_rules! imm8 {
+            ($v:expr) => {{
+                let v: u32 = $v;
+                if v != slot::IMM8_EXT {
+                    v
+                } else {
+                    next!() as u32
+                }
+            }};
+        }
+        macro_rules! imm16 {
+            ($v:expr) => {{
+                let v: u32 = $v;
+                if v != slot::IMM16_EXT {
+                    v
+                } else {
+                    next!() as u32
+                }
+            }};
+        }
         loop {
-            let here = self.ip;
-            // The head word: opcode and three slots (see `code::op`). The
-            // loader guarantees well-formed code (see `Machine::next`).
-            let w = self.next() as u32;
+            let here = ip;
+            // The head word: opcode and three slots (see `code::op`).
+            let w = next!() as u32;
             // Slots are extracted where used, not all up front: most
             // instructions use one or two.
             macro_rules! a {
@@ -369,23 +456,23 @@ impl Machine<'_> {
             }
             match w as u8 {
                 op::MOVE => {
-                    let v = self.s(a!());
-                    self.put_slot(b!(), v);
+                    let v = src!(a!());
+                    put!(b!(), v);
                 }
                 op::TEST => {
-                    let v = self.s(a!());
+                    let v = src!(a!());
                     // Below 16: never an extension word.
                     let kind = b!();
-                    let fail = self.target();
+                    let fail = target!();
                     if !Self::type_test(kind, v) {
-                        self.ip = fail;
+                        ip = fail;
                     }
                 }
                 op::COMPARE => {
-                    let (x, y) = (self.s(a!()), self.s(b!()));
+                    let (x, y) = (src!(a!()), src!(b!()));
                     // Below 6: never an extension word.
                     let cmp = c!();
-                    let fail = self.target();
+                    let fail = target!();
                     let ok = match (cmp, x.as_small(), y.as_small()) {
                         (CMP_LT, Some(i), Some(j)) => i < j,
                         (CMP_GE, Some(i), Some(j)) => i >= j,
@@ -396,73 +483,73 @@ impl Machine<'_> {
                         },
                     };
                     if !ok {
-                        self.ip = fail;
+                        ip = fail;
                     }
                 }
                 op::PUT_LIST => {
-                    let (h, t) = (self.s(a!()), self.s(b!()));
+                    let (h, t) = (src!(a!()), src!(b!()));
                     let l = oom!(self.p.heap.cons(h, t), here);
-                    self.put_slot(c!(), l);
+                    put!(c!(), l);
                 }
                 op::GET_LIST => {
-                    let (h, t) = self.s(a!()).as_cons().unwrap_or((Term::NIL, Term::NIL));
-                    self.put_slot(b!(), h);
-                    self.put_slot(c!(), t);
+                    let (h, t) = src!(a!()).as_cons().unwrap_or((Term::NIL, Term::NIL));
+                    put!(b!(), h);
+                    put!(c!(), t);
                 }
                 op::GET_HD => {
-                    let h = self.s(a!()).as_cons().map_or(Term::NIL, |c| c.0);
-                    self.put_slot(b!(), h);
+                    let h = src!(a!()).as_cons().map_or(Term::NIL, |c| c.0);
+                    put!(b!(), h);
                 }
                 op::GET_TL => {
-                    let t = self.s(a!()).as_cons().map_or(Term::NIL, |c| c.1);
-                    self.put_slot(b!(), t);
+                    let t = src!(a!()).as_cons().map_or(Term::NIL, |c| c.1);
+                    put!(b!(), t);
                 }
                 op::CALL => {
-                    let arity = self.imm8(a!());
-                    let target = self.target();
+                    let arity = imm8!(a!());
+                    let target = target!();
                     oom!(self.ensure(1, arity as usize), here);
-                    self.p.heap.push(CodePtr(self.ip).to_term());
-                    self.ip = target;
+                    self.p.heap.push(CodePtr(ip).to_term());
+                    ip = target;
                     if self.tick() {
-                        return Ok(self.yield_now(arity));
+                        ret!(Ok(self.yield_now(arity)));
                     }
                 }
                 op::CALL_LAST => {
-                    let arity = self.imm8(a!());
-                    let dealloc = self.imm16(w >> 16);
-                    let target = self.target();
+                    let arity = imm8!(a!());
+                    let dealloc = imm16!(w >> 16);
+                    let target = target!();
                     self.p.heap.drop_words(dealloc as usize);
                     oom!(self.tail_gc(arity), here);
-                    self.ip = target;
+                    ip = target;
                     if self.tick() {
-                        return Ok(self.yield_now(arity));
+                        ret!(Ok(self.yield_now(arity)));
                     }
                 }
                 op::CALL_ONLY => {
-                    let arity = self.imm8(a!());
-                    let target = self.target();
+                    let arity = imm8!(a!());
+                    let target = target!();
                     oom!(self.tail_gc(arity), here);
-                    self.ip = target;
+                    ip = target;
                     if self.tick() {
-                        return Ok(self.yield_now(arity));
+                        ret!(Ok(self.yield_now(arity)));
                     }
                 }
                 op::RETURN => match self.p.heap.pop() {
                     // Only `call` pushes header-tagged words: anything else
                     // means malformed code returned with a frame in place.
-                    Some(cp) if cp.is_header() => self.ip = CodePtr::from_term(cp).0,
+                    Some(cp) if cp.is_header() => ip = CodePtr::from_term(cp).0,
                     _ => raise!(Exception::badarg(), here),
                 },
                 op::TEST_HEAP => {
-                    let live = self.imm8(a!());
-                    let need = self.imm16(w >> 16);
+                    let live = imm8!(a!());
+                    let need = imm16!(w >> 16);
                     oom!(self.ensure(need as usize, live as usize), here);
                 }
                 op::ALLOCATE | op::ALLOCATE_HEAP => {
-                    let live = self.imm8(a!());
-                    let slots = self.imm16(w >> 16) as usize;
+                    let live = imm8!(a!());
+                    let slots = imm16!(w >> 16) as usize;
                     let heap = if w as u8 == op::ALLOCATE_HEAP {
-                        self.next()
+                        next!()
                     } else {
                         0
                     };
@@ -470,403 +557,463 @@ impl Machine<'_> {
                     self.p.heap.alloc_frame(slots);
                 }
                 op::DEALLOCATE | op::TRIM => {
-                    let n = self.imm16(w >> 16);
+                    let n = imm16!(w >> 16);
                     self.p.heap.drop_words(n as usize);
                 }
-                op::INIT_YREGS => {
-                    let n = self.imm16(w >> 16);
-                    for _ in 0..n {
-                        let y = self.next();
-                        self.p.heap.set_y(y, Term::NIL);
-                    }
-                }
-                op::SWAP => {
-                    let (da, db) = (self.d(a!()), self.d(b!()));
-                    let va = self.get(da.as_src());
-                    let vb = self.get(db.as_src());
-                    self.put(da, vb);
-                    self.put(db, va);
-                }
                 op::GET_TUPLE_ELEMENT => {
-                    let t = self.s(a!());
-                    let d = self.d(b!());
-                    let index = self.imm8(c!()) as usize;
+                    let t = src!(a!());
+                    let d = dst!(b!());
+                    let index = imm8!(c!()) as usize;
                     let v = t
                         .as_tuple()
                         .and_then(|t| t.get(index).copied())
                         .unwrap_or(Term::NIL);
                     self.put(d, v);
                 }
-                op::SET_TUPLE_ELEMENT => {
-                    let v = self.s(a!());
-                    let t = self.s(b!());
-                    let index = self.imm8(c!()) as usize;
-                    if t.is_tuple() && index < t.boxed_header().header_arity() {
-                        // SAFETY: a freshly built tuple (the compiler only
-                        // emits this right after `put_tuple2`), index checked.
-                        unsafe { *t.ptr_mut().add(1 + index) = v };
-                    }
-                }
-                op::PUT_TUPLE2 => {
-                    let d = self.d(a!());
-                    let n = self.imm16(w >> 16) as usize;
-                    let s = oom!(self.p.heap.alloc(n + 1), here);
-                    // SAFETY: n + 1 fresh words.
-                    unsafe {
-                        *s = Term::header(crate::term::HeaderTag::Tuple, n);
-                        for i in 0..n {
-                            let e = Src::from_raw(self.next());
-                            *s.add(1 + i) = self.get(e);
-                        }
-                    }
-                    self.put(d, Term::boxed_ptr(s));
-                }
                 op::TEST_ARITY => {
-                    let v = self.s(a!());
-                    let arity = self.imm16(w >> 16) as usize;
-                    let fail = self.target();
+                    let v = src!(a!());
+                    let arity = imm16!(w >> 16) as usize;
+                    let fail = target!();
                     match v.as_tuple() {
                         Some(t) if t.len() == arity => {}
-                        _ => self.ip = fail,
+                        _ => ip = fail,
                     }
                 }
                 op::IS_TAGGED_TUPLE => {
-                    let v = self.s(a!());
-                    let arity = self.imm16(w >> 16) as usize;
-                    let fail = self.target();
-                    let tag = Term::from_raw(self.next());
+                    let v = src!(a!());
+                    let arity = imm16!(w >> 16) as usize;
+                    let fail = target!();
+                    let tag = Term::from_raw(next!());
                     match v.as_tuple() {
                         Some(t) if t.len() == arity && t.first() == Some(&tag) => {}
-                        _ => self.ip = fail,
+                        _ => ip = fail,
                     }
                 }
-                op::IS_FUNCTION2 => {
-                    let f = self.s(a!());
-                    let arity = self.s(b!());
-                    let fail = self.target();
-                    let ok = match (crate::fun::arity(f), arity.as_small()) {
-                        (Some(n), Some(m)) => n as isize == m,
-                        (_, None) => raise!(Exception::badarg(), here),
-                        _ => false,
-                    };
-                    if !ok {
-                        self.ip = fail;
-                    }
-                }
-                op::SELECT_VAL => {
-                    let v = self.s(a!());
-                    let sorted = self.imm8(b!()) != 0;
-                    let fail = self.target();
-                    let n = self.next();
-                    // SAFETY: the loader wrote n (key, target) pairs here.
-                    let table = unsafe { core::slice::from_raw_parts(self.ip, 2 * n) };
-                    self.ip = self.select_val(v, sorted, table).unwrap_or(fail);
-                }
-                op::SELECT_TUPLE_ARITY => {
-                    let v = self.s(a!());
-                    let fail = self.target();
-                    let n = self.next();
-                    // SAFETY: the loader wrote n (arity, target) pairs here.
-                    let table = unsafe { core::slice::from_raw_parts(self.ip, 2 * n) };
-                    let hit = v.as_tuple().and_then(|t| {
-                        table
-                            .chunks_exact(2)
-                            .find(|e| e[0] == t.len())
-                            .map(|e| e[1] as *const Word)
-                    });
-                    self.ip = hit.unwrap_or(fail);
-                }
-                op::JUMP => self.ip = self.target(),
-                op::BIF1 => {
-                    let x = self.s(a!());
-                    let d = self.d(b!());
-                    if let Some(out) = self.bif(here, [x, Term::NIL, Term::NIL], 1, d)? {
-                        return Ok(out);
-                    }
-                }
-                op::BIF2 => {
-                    let (x, y) = (self.s(a!()), self.s(b!()));
-                    let d = self.d(c!());
-                    if let Some(out) = self.bif(here, [x, y, Term::NIL], 2, d)? {
-                        return Ok(out);
-                    }
-                }
-                op::BIF0 => {
-                    let d = self.d(a!());
-                    if let Some(out) = self.bif(here, [Term::NIL; 3], 0, d)? {
-                        return Ok(out);
-                    }
-                }
-                op::BIF3 => {
-                    let args = [self.s(a!()), self.s(b!()), self.s(c!())];
-                    let d = Dst::from_raw(self.next());
-                    if let Some(out) = self.bif(here, args, 3, d)? {
-                        return Ok(out);
-                    }
-                }
-                op::CALL_EXT => {
-                    let arity = self.imm8(a!());
-                    let entry = self.next() as *const ExportEntry;
-                    oom!(self.ensure(1, arity as usize), here);
-                    if let Some(out) = self.call_export(entry, arity, call::Tail::No, here)? {
-                        return Ok(out);
-                    }
-                }
-                op::CALL_EXT_LAST => {
-                    let arity = self.imm8(a!());
-                    let dealloc = self.imm16(w >> 16);
-                    let entry = self.next() as *const ExportEntry;
-                    self.p.heap.drop_words(dealloc as usize);
-                    if let Some(out) = self.call_export(entry, arity, call::Tail::Yes, here)? {
-                        return Ok(out);
-                    }
-                }
-                op::CALL_EXT_ONLY => {
-                    let arity = self.imm8(a!());
-                    let entry = self.next() as *const ExportEntry;
-                    if let Some(out) = self.call_export(entry, arity, call::Tail::Yes, here)? {
-                        return Ok(out);
-                    }
-                }
-                op::APPLY | op::APPLY_LAST => {
-                    let arity = self.imm8(a!());
-                    let tail = if w as u8 == op::APPLY_LAST {
-                        let d = self.imm16(w >> 16);
-                        self.p.heap.drop_words(d as usize);
-                        call::Tail::Yes
+                // SAFETY: the loader's invariant (see `Machine::next`).
+                op::JUMP => ip = unsafe { *ip } as *const Word,
+                // Natives: `bif` reads the rest of the instruction from
+                // `self.ip`.
+                op::BIF1 | op::BIF2 => {
+                    let (args, n, d) = if w as u8 == op::BIF1 {
+                        let x = src!(a!());
+                        ([x, Term::NIL, Term::NIL], 1, dst!(b!()))
                     } else {
-                        oom!(self.ensure(1, arity as usize + 2), here);
-                        call::Tail::No
+                        let (x, y) = (src!(a!()), src!(b!()));
+                        ([x, y, Term::NIL], 2, dst!(c!()))
                     };
-                    // The loader checked arity + 2 <= X_REGS.
-                    let m = self.r.x[arity as usize];
-                    let f = self.r.x[arity as usize + 1];
-                    if let Some(out) = self.apply_mfa(m, f, arity, tail, here)? {
-                        return Ok(out);
+                    self.ip = ip;
+                    let r = self.bif(here, args, n, d);
+                    ip = self.ip;
+                    match r {
+                        Ok(None) => {}
+                        Ok(Some(out)) => return Ok(out),
+                        Err(e) => return Err(e),
                     }
-                }
-                op::CALL_FUN => {
-                    let arity = self.imm8(a!());
-                    oom!(self.ensure(1, arity as usize + 1), here);
-                    let Some(&f) = self.r.x.get(arity as usize) else {
-                        raise!(Exception::system_limit(), here)
-                    };
-                    if let Some(out) = self.call_fun(f, arity, call::Tail::No, here)? {
-                        return Ok(out);
-                    }
-                }
-                op::CALL_FUN2 => {
-                    let arity = self.imm8(a!());
-                    // Keep an X register holding the fun alive across a GC.
-                    let fun = b!();
-                    let live = if fun <= slot::X_MAX {
-                        (fun as usize + 1).max(arity as usize)
-                    } else {
-                        arity as usize
-                    };
-                    oom!(self.ensure(1, live), here);
-                    let f = self.s(b!());
-                    if let Some(out) = self.call_fun(f, arity, call::Tail::No, here)? {
-                        return Ok(out);
-                    }
-                }
-                op::MAKE_FUN => {
-                    let d = self.d(a!());
-                    let n = self.imm16(w >> 16) as usize;
-                    // SAFETY: fun definitions live as long as their module.
-                    let def = unsafe { &*(self.next() as *const FunDef) };
-                    let mut vals = alloc::vec::Vec::with_capacity(n);
-                    for _ in 0..n {
-                        let s = Src::from_raw(self.next());
-                        vals.push(self.get(s));
-                    }
-                    let f = oom!(crate::fun::new_closure(&mut self.p.heap, def, &vals), here);
-                    self.put(d, f);
-                }
-                op::FUNC_INFO => {
-                    return Err((
-                        Exception::error(Term::atom(atom::FUNCTION_CLAUSE)),
-                        ErrorSite::FunctionClause(here),
-                    ));
-                }
-                op::BADMATCH | op::CASE_END | op::TRY_CASE_END | op::BADRECORD => {
-                    let tag = match w as u8 {
-                        op::BADMATCH => atom::BADMATCH,
-                        op::CASE_END => atom::CASE_CLAUSE,
-                        op::TRY_CASE_END => atom::TRY_CLAUSE,
-                        _ => atom::BADRECORD,
-                    };
-                    let v = self.s(a!());
-                    let r = oom!(self.tagged(tag, v), here);
-                    raise!(Exception::error(r), here);
-                }
-                op::IF_END => raise!(Exception::error(Term::atom(atom::IF_CLAUSE)), here),
-                op::CATCH => {
-                    let y = self.imm16(w >> 16);
-                    let tag = Term::from_raw(self.next());
-                    self.p.heap.set_y(y as usize, tag);
-                }
-                op::CATCH_END => {
-                    let y = self.imm16(w >> 16);
-                    self.p.heap.set_y(y as usize, Term::NIL);
-                    if self.r.x[0].is_none() {
-                        let v = oom!(self.catch_value(), here);
-                        self.r.x[0] = v;
-                    }
-                }
-                op::TRY_END => {
-                    let y = self.imm16(w >> 16);
-                    self.p.heap.set_y(y as usize, Term::NIL);
-                }
-                op::TRY_CASE => {
-                    let y = self.imm16(w >> 16);
-                    self.p.heap.set_y(y as usize, Term::NIL);
-                    self.r.x[0] = self.r.x[1];
-                    self.r.x[1] = self.r.x[2];
-                    self.r.x[2] = self.r.x[3];
-                }
-                op::RAISE => {
-                    let raw = self.s(a!());
-                    let v = self.s(b!());
-                    return Err(exception::reraise(raw, v, here));
-                }
-                op::RAW_RAISE => {
-                    let (c, r, raw) = (self.r.x[0], self.r.x[1], self.r.x[2]);
-                    match Class::from_term(c) {
-                        Some(class) => {
-                            let e = exception::reraise(raw, r, here);
-                            return Err((Exception { class, ..e.0 }, e.1));
-                        }
-                        None => raise!(Exception::badarg(), here),
-                    }
-                }
-                op::BUILD_STACKTRACE => {
-                    self.r.x[0] = exception::raw_trace_list(self.r.x[0]);
-                }
-                op::FMOVE => {
-                    let v = self.s(a!());
-                    let f = self.imm8(b!()) as usize;
-                    self.r.f[f] = v.as_float().unwrap_or(0.0);
-                }
-                op::FMOVE_OUT => {
-                    let f = self.imm8(a!()) as usize;
-                    let d = self.d(b!());
-                    let v = oom!(self.p.heap.float(self.r.f[f]), here);
-                    self.put(d, v);
-                }
-                op::FCONV => {
-                    let v = self.s(a!());
-                    let f = self.imm8(b!()) as usize;
-                    match float::to_f64(v) {
-                        Some(v) => self.r.f[f] = v,
-                        None => raise!(Exception::badarith(), here),
-                    }
-                }
-                op::FADD | op::FSUB | op::FMUL | op::FDIV => {
-                    let kind = match w as u8 {
-                        op::FADD => FloatOp::Add,
-                        op::FSUB => FloatOp::Sub,
-                        op::FMUL => FloatOp::Mul,
-                        _ => FloatOp::Div,
-                    };
-                    let (fa, fb, fd) = (self.imm8(a!()), self.imm8(b!()), self.imm8(c!()));
-                    let (x, y) = (self.r.f[fa as usize], self.r.f[fb as usize]);
-                    match float::arith(kind, x, y) {
-                        Some(v) => self.r.f[fd as usize] = v,
-                        None => raise!(Exception::badarith(), here),
-                    }
-                }
-                op::FNEGATE => {
-                    let (fs, fd) = (self.imm8(a!()), self.imm8(b!()));
-                    self.r.f[fd as usize] = -self.r.f[fs as usize];
-                }
-                op::FCOPY => {
-                    let (fs, fd) = (self.imm8(a!()), self.imm8(b!()));
-                    self.r.f[fd as usize] = self.r.f[fs as usize];
-                }
-                op::STOP => {
-                    return Ok(Outcome::Returned(self.r.x[0]));
-                }
-                op::SEND => {
-                    let (dest, msg) = (self.r.x[0], self.r.x[1]);
-                    if let Err(e) = self.vm.sched.send(&mut self.p.info, dest, msg) {
-                        let site = ErrorSite::Call {
-                            at: here,
-                            module: Term::atom(atom::ERLANG),
-                            function: Term::atom(atom::SEND),
-                            arity: 2,
-                        };
-                        return Err((e, site));
-                    }
-                    self.r.x[0] = msg;
-                    self.reds -= 1;
-                }
-                op::LOOP_REC => {
-                    let fail = self.target();
-                    match self.p.info.mailbox.current() {
-                        Some(m) => self.r.x[0] = m,
-                        None => self.ip = fail,
-                    }
-                }
-                op::LOOP_REC_END => {
-                    let target = self.target();
-                    self.p.info.mailbox.advance();
-                    self.ip = target;
-                    if self.tick() {
-                        return Ok(self.yield_now(0));
-                    }
-                }
-                op::REMOVE_MESSAGE => {
-                    if let Some(m) = self.p.info.mailbox.take_current() {
-                        self.p.heap.adopt(m.block);
-                    }
-                    if let Some(t) = self.p.info.receive_timer.take() {
-                        self.vm.sched.timers.cancel(t.get());
-                    }
-                    self.p.info.timed_out = false;
-                }
-                op::TIMEOUT => {
-                    self.p.info.mailbox.rewind();
-                    self.p.info.timed_out = false;
-                }
-                op::WAIT => {
-                    self.ip = self.target();
-                    return Ok(self.yield_now(0).waiting());
-                }
-                op::WAIT_TIMEOUT => {
-                    let t = self.s(a!());
-                    let target = self.target();
-                    if let Some(out) = self.wait_timeout(t, target, here)? {
-                        return Ok(out);
-                    }
-                }
-                op::RECV_MARKER_RESERVE => {
-                    self.p.info.mailbox.reserve_marker();
-                    self.put_slot(a!(), Term::NIL);
-                }
-                op::RECV_MARKER_BIND | op::RECV_MARKER_USE | op::RECV_MARKER_CLEAR => {
-                    if let Some(id) = self.s(a!()).as_reference() {
-                        let mb = &mut self.p.info.mailbox;
-                        match w as u8 {
-                            op::RECV_MARKER_BIND => mb.bind_marker(id),
-                            op::RECV_MARKER_USE => mb.use_marker(id),
-                            _ => mb.clear_marker(id),
-                        }
-                    }
-                }
-                op::RARE => {
-                    // SAFETY: the loader wrote the address of an entry of
-                    // the module's pool, which lives as long as the code.
-                    let i = unsafe { &*(self.next() as *const Instr) };
-                    self.rare(i, here)?;
                 }
                 _ => {
-                    // `CODE_END`: malformed code ran off the end of its
-                    // module (no other opcode reaches here).
-                    raise!(Exception::badarg(), here);
+                    self.ip = ip;
+                    let r = self.cold(w, here);
+                    ip = self.ip;
+                    match r {
+                        Ok(None) => {}
+                        Ok(Some(out)) => return Ok(out),
+                        Err(e) => return Err(e),
+                    }
                 }
             }
         }
+    }
+
+    /// The instructions [`Machine::dispatch`] does not run itself, with
+    /// `self.ip` just past the head word `w`: `Ok(Some(_))` ends the
+    /// slice.
+    #[inline(never)]
+    fn cold(
+        &mut self,
+        w: u32,
+        here: *const Word,
+    ) -> Result<Option<Outcome>, (Exception, ErrorSite)> {
+        macro_rules! oom {
+            ($e:expr, $here:expr) => {
+                match $e {
+                    Ok(v) => v,
+                    Err(OutOfMemory) => {
+                        return Err((Exception::from(OutOfMemory), ErrorSite::Here($here)))
+                    }
+                }
+            };
+        }
+        macro_rules! raise {
+            ($e:expr, $here:expr) => {
+                return Err(($e, ErrorSite::Here($here)))
+            };
+        }
+        macro_rules! a {
+            () => {
+                (w >> 8) & 0xff
+            };
+        }
+        macro_rules! b {
+            () => {
+                (w >> 16) & 0xff
+            };
+        }
+        macro_rules! c {
+            () => {
+                w >> 24
+            };
+        }
+        match w as u8 {
+            op::INIT_YREGS => {
+                let n = self.imm16(w >> 16);
+                for _ in 0..n {
+                    let y = self.next();
+                    self.p.heap.set_y(y, Term::NIL);
+                }
+            }
+            op::SWAP => {
+                let (da, db) = (self.d(a!()), self.d(b!()));
+                let va = self.get(da.as_src());
+                let vb = self.get(db.as_src());
+                self.put(da, vb);
+                self.put(db, va);
+            }
+            op::SET_TUPLE_ELEMENT => {
+                let v = self.s(a!());
+                let t = self.s(b!());
+                let index = self.imm8(c!()) as usize;
+                if t.is_tuple() && index < t.boxed_header().header_arity() {
+                    // SAFETY: a freshly built tuple (the compiler only
+                    // emits this right after `put_tuple2`), index checked.
+                    unsafe { *t.ptr_mut().add(1 + index) = v };
+                }
+            }
+            op::PUT_TUPLE2 => {
+                let d = self.d(a!());
+                let n = self.imm16(w >> 16) as usize;
+                let s = oom!(self.p.heap.alloc(n + 1), here);
+                // SAFETY: n + 1 fresh words.
+                unsafe {
+                    *s = Term::header(crate::term::HeaderTag::Tuple, n);
+                    for i in 0..n {
+                        let e = Src::from_raw(self.next());
+                        *s.add(1 + i) = self.get(e);
+                    }
+                }
+                self.put(d, Term::boxed_ptr(s));
+            }
+            op::IS_FUNCTION2 => {
+                let f = self.s(a!());
+                let arity = self.s(b!());
+                let fail = self.target();
+                let ok = match (crate::fun::arity(f), arity.as_small()) {
+                    (Some(n), Some(m)) => n as isize == m,
+                    (_, None) => raise!(Exception::badarg(), here),
+                    _ => false,
+                };
+                if !ok {
+                    self.ip = fail;
+                }
+            }
+            op::SELECT_VAL => {
+                let v = self.s(a!());
+                let sorted = self.imm8(b!()) != 0;
+                let fail = self.target();
+                let n = self.next();
+                // SAFETY: the loader wrote n (key, target) pairs here.
+                let table = unsafe { core::slice::from_raw_parts(self.ip, 2 * n) };
+                self.ip = self.select_val(v, sorted, table).unwrap_or(fail);
+            }
+            op::SELECT_TUPLE_ARITY => {
+                let v = self.s(a!());
+                let fail = self.target();
+                let n = self.next();
+                // SAFETY: the loader wrote n (arity, target) pairs here.
+                let table = unsafe { core::slice::from_raw_parts(self.ip, 2 * n) };
+                let hit = v.as_tuple().and_then(|t| {
+                    table
+                        .chunks_exact(2)
+                        .find(|e| e[0] == t.len())
+                        .map(|e| e[1] as *const Word)
+                });
+                self.ip = hit.unwrap_or(fail);
+            }
+            op::BIF0 => {
+                let d = self.d(a!());
+                if let Some(out) = self.bif(here, [Term::NIL; 3], 0, d)? {
+                    return Ok(Some(out));
+                }
+            }
+            op::BIF3 => {
+                let args = [self.s(a!()), self.s(b!()), self.s(c!())];
+                let d = Dst::from_raw(self.next());
+                if let Some(out) = self.bif(here, args, 3, d)? {
+                    return Ok(Some(out));
+                }
+            }
+            op::CALL_EXT => {
+                let arity = self.imm8(a!());
+                let entry = self.next() as *const ExportEntry;
+                oom!(self.ensure(1, arity as usize), here);
+                if let Some(out) = self.call_export(entry, arity, call::Tail::No, here)? {
+                    return Ok(Some(out));
+                }
+            }
+            op::CALL_EXT_LAST => {
+                let arity = self.imm8(a!());
+                let dealloc = self.imm16(w >> 16);
+                let entry = self.next() as *const ExportEntry;
+                self.p.heap.drop_words(dealloc as usize);
+                if let Some(out) = self.call_export(entry, arity, call::Tail::Yes, here)? {
+                    return Ok(Some(out));
+                }
+            }
+            op::CALL_EXT_ONLY => {
+                let arity = self.imm8(a!());
+                let entry = self.next() as *const ExportEntry;
+                if let Some(out) = self.call_export(entry, arity, call::Tail::Yes, here)? {
+                    return Ok(Some(out));
+                }
+            }
+            op::APPLY | op::APPLY_LAST => {
+                let arity = self.imm8(a!());
+                let tail = if w as u8 == op::APPLY_LAST {
+                    let d = self.imm16(w >> 16);
+                    self.p.heap.drop_words(d as usize);
+                    call::Tail::Yes
+                } else {
+                    oom!(self.ensure(1, arity as usize + 2), here);
+                    call::Tail::No
+                };
+                // The loader checked arity + 2 <= X_REGS.
+                let m = self.r.x[arity as usize];
+                let f = self.r.x[arity as usize + 1];
+                if let Some(out) = self.apply_mfa(m, f, arity, tail, here)? {
+                    return Ok(Some(out));
+                }
+            }
+            op::CALL_FUN => {
+                let arity = self.imm8(a!());
+                oom!(self.ensure(1, arity as usize + 1), here);
+                let Some(&f) = self.r.x.get(arity as usize) else {
+                    raise!(Exception::system_limit(), here)
+                };
+                if let Some(out) = self.call_fun(f, arity, call::Tail::No, here)? {
+                    return Ok(Some(out));
+                }
+            }
+            op::CALL_FUN2 => {
+                let arity = self.imm8(a!());
+                // Keep an X register holding the fun alive across a GC.
+                let fun = b!();
+                let live = if fun <= slot::X_MAX {
+                    (fun as usize + 1).max(arity as usize)
+                } else {
+                    arity as usize
+                };
+                oom!(self.ensure(1, live), here);
+                let f = self.s(b!());
+                if let Some(out) = self.call_fun(f, arity, call::Tail::No, here)? {
+                    return Ok(Some(out));
+                }
+            }
+            op::MAKE_FUN => {
+                let d = self.d(a!());
+                let n = self.imm16(w >> 16) as usize;
+                // SAFETY: fun definitions live as long as their module.
+                let def = unsafe { &*(self.next() as *const FunDef) };
+                let mut vals = alloc::vec::Vec::with_capacity(n);
+                for _ in 0..n {
+                    let s = Src::from_raw(self.next());
+                    vals.push(self.get(s));
+                }
+                let f = oom!(crate::fun::new_closure(&mut self.p.heap, def, &vals), here);
+                self.put(d, f);
+            }
+            op::FUNC_INFO => {
+                return Err((
+                    Exception::error(Term::atom(atom::FUNCTION_CLAUSE)),
+                    ErrorSite::FunctionClause(here),
+                ));
+            }
+            op::BADMATCH | op::CASE_END | op::TRY_CASE_END | op::BADRECORD => {
+                let tag = match w as u8 {
+                    op::BADMATCH => atom::BADMATCH,
+                    op::CASE_END => atom::CASE_CLAUSE,
+                    op::TRY_CASE_END => atom::TRY_CLAUSE,
+                    _ => atom::BADRECORD,
+                };
+                let v = self.s(a!());
+                let r = oom!(self.tagged(tag, v), here);
+                raise!(Exception::error(r), here);
+            }
+            op::IF_END => raise!(Exception::error(Term::atom(atom::IF_CLAUSE)), here),
+            op::CATCH => {
+                let y = self.imm16(w >> 16);
+                let tag = Term::from_raw(self.next());
+                self.p.heap.set_y(y as usize, tag);
+            }
+            op::CATCH_END => {
+                let y = self.imm16(w >> 16);
+                self.p.heap.set_y(y as usize, Term::NIL);
+                if self.r.x[0].is_none() {
+                    let v = oom!(self.catch_value(), here);
+                    self.r.x[0] = v;
+                }
+            }
+            op::TRY_END => {
+                let y = self.imm16(w >> 16);
+                self.p.heap.set_y(y as usize, Term::NIL);
+            }
+            op::TRY_CASE => {
+                let y = self.imm16(w >> 16);
+                self.p.heap.set_y(y as usize, Term::NIL);
+                self.r.x[0] = self.r.x[1];
+                self.r.x[1] = self.r.x[2];
+                self.r.x[2] = self.r.x[3];
+            }
+            op::RAISE => {
+                let raw = self.s(a!());
+                let v = self.s(b!());
+                return Err(exception::reraise(raw, v, here));
+            }
+            op::RAW_RAISE => {
+                let (c, r, raw) = (self.r.x[0], self.r.x[1], self.r.x[2]);
+                match Class::from_term(c) {
+                    Some(class) => {
+                        let e = exception::reraise(raw, r, here);
+                        return Err((Exception { class, ..e.0 }, e.1));
+                    }
+                    None => raise!(Exception::badarg(), here),
+                }
+            }
+            op::BUILD_STACKTRACE => {
+                self.r.x[0] = exception::raw_trace_list(self.r.x[0]);
+            }
+            op::FMOVE => {
+                let v = self.s(a!());
+                let f = self.imm8(b!()) as usize;
+                self.r.f[f] = v.as_float().unwrap_or(0.0);
+            }
+            op::FMOVE_OUT => {
+                let f = self.imm8(a!()) as usize;
+                let d = self.d(b!());
+                let v = oom!(self.p.heap.float(self.r.f[f]), here);
+                self.put(d, v);
+            }
+            op::FCONV => {
+                let v = self.s(a!());
+                let f = self.imm8(b!()) as usize;
+                match float::to_f64(v) {
+                    Some(v) => self.r.f[f] = v,
+                    None => raise!(Exception::badarith(), here),
+                }
+            }
+            op::FADD | op::FSUB | op::FMUL | op::FDIV => {
+                let kind = match w as u8 {
+                    op::FADD => FloatOp::Add,
+                    op::FSUB => FloatOp::Sub,
+                    op::FMUL => FloatOp::Mul,
+                    _ => FloatOp::Div,
+                };
+                let (fa, fb, fd) = (self.imm8(a!()), self.imm8(b!()), self.imm8(c!()));
+                let (x, y) = (self.r.f[fa as usize], self.r.f[fb as usize]);
+                match float::arith(kind, x, y) {
+                    Some(v) => self.r.f[fd as usize] = v,
+                    None => raise!(Exception::badarith(), here),
+                }
+            }
+            op::FNEGATE => {
+                let (fs, fd) = (self.imm8(a!()), self.imm8(b!()));
+                self.r.f[fd as usize] = -self.r.f[fs as usize];
+            }
+            op::FCOPY => {
+                let (fs, fd) = (self.imm8(a!()), self.imm8(b!()));
+                self.r.f[fd as usize] = self.r.f[fs as usize];
+            }
+            op::STOP => {
+                return Ok(Some(Outcome::Returned(self.r.x[0])));
+            }
+            op::SEND => {
+                let (dest, msg) = (self.r.x[0], self.r.x[1]);
+                if let Err(e) = self.vm.sched.send(&mut self.p.info, dest, msg) {
+                    let site = ErrorSite::Call {
+                        at: here,
+                        module: Term::atom(atom::ERLANG),
+                        function: Term::atom(atom::SEND),
+                        arity: 2,
+                    };
+                    return Err((e, site));
+                }
+                self.r.x[0] = msg;
+                self.reds -= 1;
+            }
+            op::LOOP_REC => {
+                let fail = self.target();
+                match self.p.info.mailbox.current() {
+                    Some(m) => self.r.x[0] = m,
+                    None => self.ip = fail,
+                }
+            }
+            op::LOOP_REC_END => {
+                let target = self.target();
+                self.p.info.mailbox.advance();
+                self.ip = target;
+                if self.tick() {
+                    return Ok(Some(self.yield_now(0)));
+                }
+            }
+            op::REMOVE_MESSAGE => {
+                if let Some(m) = self.p.info.mailbox.take_current() {
+                    self.p.heap.adopt(m.block);
+                }
+                if let Some(t) = self.p.info.receive_timer.take() {
+                    self.vm.sched.timers.cancel(t.get());
+                }
+                self.p.info.timed_out = false;
+            }
+            op::TIMEOUT => {
+                self.p.info.mailbox.rewind();
+                self.p.info.timed_out = false;
+            }
+            op::WAIT => {
+                self.ip = self.target();
+                return Ok(Some(self.yield_now(0).waiting()));
+            }
+            op::WAIT_TIMEOUT => {
+                let t = self.s(a!());
+                let target = self.target();
+                if let Some(out) = self.wait_timeout(t, target, here)? {
+                    return Ok(Some(out));
+                }
+            }
+            op::RECV_MARKER_RESERVE => {
+                self.p.info.mailbox.reserve_marker();
+                self.put_slot(a!(), Term::NIL);
+            }
+            op::RECV_MARKER_BIND | op::RECV_MARKER_USE | op::RECV_MARKER_CLEAR => {
+                if let Some(id) = self.s(a!()).as_reference() {
+                    let mb = &mut self.p.info.mailbox;
+                    match w as u8 {
+                        op::RECV_MARKER_BIND => mb.bind_marker(id),
+                        op::RECV_MARKER_USE => mb.use_marker(id),
+                        _ => mb.clear_marker(id),
+                    }
+                }
+            }
+            op::RARE => {
+                // SAFETY: the loader wrote the address of an entry of
+                // the module's pool, which lives as long as the code.
+                let i = unsafe { &*(self.next() as *const Instr) };
+                self.rare(i, here)?;
+            }
+            _ => {
+                // `CODE_END`: malformed code ran off the end of its module (no
+                // other opcode reaches here).
+                raise!(Exception::badarg(), here);
+            }
+        }
+        Ok(None)
     }
 
     /// The rest of a `BIFn` instruction once its operands are read: calls
