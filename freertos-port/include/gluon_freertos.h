@@ -48,7 +48,12 @@ typedef void (*gluon_freertos_write_fn)(void *ctx, const uint8_t *bytes, size_t 
 
 /* One VM's hooks. Keep it alive as long as the VM (static storage). */
 typedef struct gluon_freertos {
-    /* The hooks: give &platform as gluon_config.platform. */
+    /* The hooks: give &platform as gluon_config.platform. The optional
+     * groups start NULL (Erlang's file, gen_tcp and gpio answer
+     * {error, enotsup}); a firmware with a file system, a network stack
+     * (FreeRTOS-Plus-TCP, lwIP) or pins points platform.files,
+     * .sockets or .peripherals at its own tables (gluon.h) before
+     * gluon_vm_new. Their hooks get `port` as ctx. */
     gluon_platform platform;
     /* The task that runs the VM (waits on its notification). */
     TaskHandle_t task;

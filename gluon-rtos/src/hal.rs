@@ -13,11 +13,11 @@
 //! whatever the firmware configured.
 
 use alloc::boxed::Box;
-use alloc::collections::BTreeMap;
 use embedded_hal::digital::{InputPin, OutputPin};
 use embedded_hal::i2c::I2c;
 use embedded_hal::spi::SpiDevice;
 use gluon_vm::os::{Peripherals, PinMode, PosixError};
+use gluon_vm::vecmap::VecMap;
 
 /// A pin with its mode erased.
 trait Pin {
@@ -124,10 +124,10 @@ struct PinSlot {
 /// A board's peripherals as `embedded-hal` drivers, numbered for Erlang.
 #[derive(Default)]
 pub struct HalBoard {
-    pins: BTreeMap<u32, PinSlot>,
-    i2c: BTreeMap<u32, Box<dyn Bus>>,
-    spi: BTreeMap<u32, Box<dyn Spi>>,
-    uart: BTreeMap<u32, Box<dyn Serial>>,
+    pins: VecMap<u32, PinSlot>,
+    i2c: VecMap<u32, Box<dyn Bus>>,
+    spi: VecMap<u32, Box<dyn Spi>>,
+    uart: VecMap<u32, Box<dyn Serial>>,
 }
 
 impl HalBoard {

@@ -3,14 +3,17 @@
 //! reductions; [`crate::vm::Vm::run`] drives it.
 
 use crate::bif::{Class, Exception};
-use crate::code::{CodePtr, Instr};
+use crate::code::op::{self, Word};
+use crate::code::CodePtr;
 use crate::copy;
 use crate::heap::{alloc_words, Heap, OutOfMemory};
+use crate::proc_table::ProcTable;
 use crate::process::{Monitor, Pid, Priority, ProcInfo, Process, Status};
 use crate::term::{atom, Atom, HeaderTag, Term, REF_WORDS, WORDS_PER_U64};
 use crate::timer::{TimerEvent, Timers};
+use crate::vecmap::VecMap;
 use alloc::boxed::Box;
-use alloc::collections::{BTreeMap, VecDeque};
+use alloc::collections::VecDeque;
 use alloc::vec::Vec;
 
 /// Reductions a process runs before others get a turn (as on the BEAM).
@@ -32,7 +35,7 @@ struct Signal {
 /// Entry points for new processes: tail calls of `erlang:apply/3` and
 /// `/2`, and the `Stop` instruction every process's first frame returns to.
 pub(crate) struct Trampolines {
-    code: Box<[Instr]>,
+    code: Box<[Word]>,
 }
 
 impl Trampolines {
@@ -41,16 +44,13 @@ impl Trampolines {
         apply2: *const crate::code::ExportEntry,
     ) -> Trampolines {
         Trampolines {
+            // In the loader's word format (see `code::op`).
             code: alloc::vec![
-                Instr::CallExtOnly {
-                    arity: 3,
-                    entry: apply3
-                },
-                Instr::CallExtOnly {
-                    arity: 2,
-                    entry: apply2
-                },
-                Instr::Stop,
+                op::head(op::CALL_EXT_ONLY, 3, 0, 0),
+                apply3 as Word,
+                op::head(op::CALL_EXT_ONLY, 2, 0, 0),
+                apply2 as Word,
+                op::head(op::STOP, 0, 0, 0),
             ]
             .into_boxed_slice(),
         }
@@ -64,11 +64,11 @@ impl Trampolines {
     }
     /// Start of `apply(Fun, Args)`.
     pub fn apply2(&self) -> CodePtr {
-        self.at(1)
+        self.at(2)
     }
     /// The `Stop` instruction.
     pub fn stop(&self) -> CodePtr {
-        self.at(2)
+        self.at(4)
     }
 }
 
@@ -89,12 +89,12 @@ pub struct SpawnOpts {
 
 /// Processes and what connects them.
 pub struct Scheduler {
-    procs: BTreeMap<Pid, Box<Process>>,
+    procs: ProcTable,
     next_pid: Pid,
     queues: [VecDeque<Pid>; 4],
     low_turn: u32,
     /// Registered names.
-    pub registry: BTreeMap<Atom, Pid>,
+    pub registry: VecMap<Atom, Pid>,
     /// Pending timers.
     pub timers: Timers,
     next_ref: u64,
@@ -118,11 +118,11 @@ pub struct Scheduler {
 impl Scheduler {
     pub(crate) fn new(tramp: Trampolines) -> Scheduler {
         Scheduler {
-            procs: BTreeMap::new(),
+            procs: ProcTable::default(),
             next_pid: 0,
             queues: Default::default(),
             low_turn: 0,
-            registry: BTreeMap::new(),
+            registry: VecMap::new(),
             timers: Timers::default(),
             next_ref: 0,
             unique: 0,
@@ -165,16 +165,16 @@ impl Scheduler {
 
     /// A process in the table.
     pub fn get(&self, pid: Pid) -> Option<&Process> {
-        self.procs.get(&pid).map(|b| &**b)
+        self.procs.get(&pid)
     }
 
     /// A process in the table, mutably.
     pub fn get_mut(&mut self, pid: Pid) -> Option<&mut Process> {
-        self.procs.get_mut(&pid).map(|b| &mut **b)
+        self.procs.get_mut(&pid)
     }
 
     pub(crate) fn take(&mut self, pid: Pid) -> Option<Box<Process>> {
-        self.procs.remove(&pid)
+        self.procs.take(pid)
     }
 
     pub(crate) fn put_back(&mut self, p: Box<Process>) {
@@ -450,6 +450,8 @@ impl Scheduler {
     pub fn terminate(&mut self, mut p: Box<Process>, reason: Term) {
         p.info.status = Status::Exited;
         let pid = p.info.pid;
+        // The slot it was taken from to run, if it was.
+        self.procs.remove(&pid);
         if let Some(name) = p.info.name.take() {
             self.registry.remove(&name);
         }

@@ -1,6 +1,5 @@
 //! The VM: atoms, loaded modules, the export table and the processes.
 
-use crate::bif;
 use crate::bif::Class;
 use crate::code::{CodePtr, ExportEntry, Module, Target};
 use crate::interp::{Outcome, Regs};
@@ -9,9 +8,9 @@ use crate::process::{Pid, Status};
 use crate::scheduler::{Scheduler, SpawnOpts, Trampolines, SLICE};
 use crate::term::{atom, Atom, AtomTable, Term};
 use alloc::boxed::Box;
-use alloc::collections::BTreeMap;
 use alloc::vec::Vec;
-use core::cell::Cell;
+
+pub use crate::export_table::ExportTable;
 
 /// Limits and sizes chosen when a VM is created.
 #[derive(Copy, Clone, Debug)]
@@ -36,44 +35,6 @@ pub struct CatchEntry {
     pub y: u32,
 }
 
-/// The VM-wide table of `M:F/A` entries. Entries are boxed and never
-/// removed, so pointers to them stay valid for the VM's life.
-#[derive(Default)]
-pub struct ExportTable {
-    map: BTreeMap<(Atom, Atom, u32), Box<ExportEntry>>,
-}
-
-impl ExportTable {
-    /// The entry for `M:F/A`, created (undefined) if new.
-    pub fn entry(&mut self, m: Atom, f: Atom, a: u32) -> &ExportEntry {
-        self.map.entry((m, f, a)).or_insert_with(|| {
-            Box::new(ExportEntry {
-                module: m,
-                function: f,
-                arity: a,
-                target: Cell::new(Target::Undefined),
-                code: Cell::new(None),
-            })
-        })
-    }
-
-    /// The entry for `M:F/A` if one exists.
-    pub fn find(&self, m: Atom, f: Atom, a: u32) -> Option<&ExportEntry> {
-        self.map.get(&(m, f, a)).map(|b| &**b)
-    }
-
-    /// All entries.
-    pub fn iter(&self) -> impl Iterator<Item = &ExportEntry> {
-        self.map.values().map(|b| &**b)
-    }
-}
-
-impl crate::etf::FunResolver for ExportTable {
-    fn export(&mut self, m: Atom, f: Atom, a: u32) -> Option<*const ExportEntry> {
-        Some(self.entry(m, f, a) as *const ExportEntry)
-    }
-}
-
 /// A virtual machine instance.
 pub struct Vm {
     /// Interned atoms.
@@ -90,8 +51,8 @@ pub struct Vm {
     /// Natives registered by the embedder.
     pub natives: crate::native::Natives,
     regs: Option<Box<Regs>>,
-    /// Modules loaded on first use: name and `.beam` image.
-    lazy: BTreeMap<Atom, &'static [u8]>,
+    /// Modules loaded on first use: name and `.beam` image, by name.
+    lazy: Vec<(Atom, &'static [u8])>,
     watched: Option<Pid>,
     watched_exit: Option<ExitKind>,
 }
@@ -121,7 +82,7 @@ pub enum RunStatus {
 }
 
 impl Vm {
-    /// A VM with the native functions registered and no modules loaded.
+    /// A VM with the native functions available and no modules loaded.
     pub fn new(config: Config, os: Box<dyn Os>) -> Vm {
         let mut vm = Vm {
             atoms: AtomTable::new(config.max_atoms),
@@ -132,17 +93,12 @@ impl Vm {
             sched: Scheduler::new(Trampolines::new(core::ptr::null(), core::ptr::null())),
             natives: crate::native::Natives::default(),
             regs: None,
-            lazy: BTreeMap::new(),
+            lazy: Vec::new(),
             watched: None,
             watched_exit: None,
         };
-        for b in bif::table() {
-            let (Ok(m), Ok(f)) = (vm.atoms.intern(b.module), vm.atoms.intern(b.name)) else {
-                continue;
-            };
-            let e = vm.export_entry(m, f, b.arity as u32);
-            e.target.set(b.target);
-        }
+        // Natives need nothing here: their atoms and table are in flash,
+        // and the export table makes their entries on first use.
         let apply3 = vm.export_entry(atom::ERLANG, atom::APPLY, 3) as *const ExportEntry;
         let apply2 = vm.export_entry(atom::ERLANG, atom::APPLY, 2) as *const ExportEntry;
         vm.sched.tramp = Trampolines::new(apply3, apply2);
@@ -308,8 +264,9 @@ impl Vm {
         self.exports.entry(m, f, a)
     }
 
-    /// The export entry for `M:F/A` if one exists.
-    pub fn find_export(&self, m: Atom, f: Atom, a: u32) -> Option<&ExportEntry> {
+    /// The export entry for `M:F/A` if one exists (or, for a native, can
+    /// be made).
+    pub fn find_export(&mut self, m: Atom, f: Atom, a: u32) -> Option<&ExportEntry> {
         self.exports.find(m, f, a)
     }
 
@@ -326,8 +283,8 @@ impl Vm {
             .collect();
         // Old code of a replaced module stays allocated: funs and return
         // addresses may still point into it.
-        for e in self.exports.iter() {
-            if e.module == name && matches!(e.target.get(), Target::Code(_)) {
+        for e in self.exports.of_module(name) {
+            if matches!(e.target.get(), Target::Code(_)) {
                 e.target.set(Target::Undefined);
                 e.code.set(None);
             }
@@ -350,7 +307,10 @@ impl Vm {
     /// its functions loads it. Modules loaded explicitly take precedence.
     pub fn add_lazy_module(&mut self, name: &str, beam: &'static [u8]) {
         if let Ok(a) = self.atoms.intern(name) {
-            self.lazy.insert(a, beam);
+            match self.lazy.binary_search_by_key(&a, |&(n, _)| n) {
+                Ok(i) => self.lazy[i].1 = beam,
+                Err(i) => self.lazy.insert(i, (a, beam)),
+            }
         }
     }
 
@@ -360,10 +320,11 @@ impl Vm {
         if self.is_loaded(name) {
             return false;
         }
-        let Some(beam) = self.lazy.remove(&name) else {
+        let Ok(i) = self.lazy.binary_search_by_key(&name, |&(n, _)| n) else {
             return false;
         };
-        match crate::loader::load(self, beam) {
+        let (_, beam) = self.lazy.remove(i);
+        match crate::loader::load_static(self, beam) {
             Ok(_) => true,
             Err(e) => {
                 let msg =

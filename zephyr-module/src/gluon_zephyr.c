@@ -7,6 +7,7 @@
 #include <zephyr/sys/printk.h>
 
 #include "gluon_zephyr.h"
+#include "gluon_zephyr_caps.h"
 
 LOG_MODULE_REGISTER(gluon, CONFIG_GLUON_LOG_LEVEL);
 
@@ -100,6 +101,18 @@ static void wait_event(void *ctx, bool has_deadline, uint64_t deadline_ns)
 	if (has_deadline) {
 		timeout = K_TIMEOUT_ABS_TICKS(k_ns_to_ticks_ceil64(deadline_ns));
 	}
+#ifdef CONFIG_GLUON_SOCKETS
+	/* Zephyr cannot wait on sockets and the semaphore at once: while
+	 * sockets are open, look at them again after a short sleep. */
+	if (gluon_zephyr_sockets_open() > 0) {
+		k_timeout_t poll = K_MSEC(CONFIG_GLUON_SOCKETS_POLL_MS);
+
+		if (!has_deadline ||
+		    k_ns_to_ticks_ceil64(deadline_ns) > k_uptime_ticks() + poll.ticks) {
+			timeout = poll;
+		}
+	}
+#endif
 	(void)k_sem_take(&wake_sem, timeout);
 }
 
@@ -121,6 +134,15 @@ static const gluon_platform platform = {
 	.system_time_ns = NULL,
 	.wait_event = wait_event,
 	.wake = wake,
+#ifdef CONFIG_GLUON_FILES
+	.files = &gluon_zephyr_files,
+#endif
+#ifdef CONFIG_GLUON_SOCKETS
+	.sockets = &gluon_zephyr_sockets,
+#endif
+#ifdef CONFIG_GLUON_GPIO
+	.peripherals = &gluon_zephyr_peripherals,
+#endif
 };
 
 const gluon_platform *gluon_zephyr_platform(void)

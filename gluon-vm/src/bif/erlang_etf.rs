@@ -112,7 +112,7 @@ pub fn external_size_2(ctx: &mut Ctx, args: &[Term]) -> BifResult {
 }
 
 /// Export funs under `safe`: only entries that exist already.
-struct ExistingExports<'a>(&'a ExportTable);
+struct ExistingExports<'a>(&'a mut ExportTable);
 
 impl FunResolver for ExistingExports<'_> {
     fn export(&mut self, m: Atom, f: Atom, a: u32) -> Option<*const ExportEntry> {

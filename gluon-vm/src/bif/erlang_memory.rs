@@ -51,7 +51,7 @@ impl Usage {
         for m in ctx.modules {
             literals += m.literals.total_words() * w;
             code += m.literals.total_words() * w
-                + size_of_val(&*m.code)
+                + m.code_bytes()
                 + size_of_val(&*m.funs)
                 + size_of_val(&*m.functions);
         }

@@ -31,6 +31,7 @@ mod erlang_etf;
 mod erlang_existing_atom;
 #[cfg(feature = "float")]
 mod erlang_float;
+pub mod index;
 // Also the float text of the ETF encoder: only its natives are gated.
 #[cfg_attr(not(feature = "float"), allow(dead_code))]
 mod erlang_float_fmt;
@@ -263,56 +264,65 @@ macro_rules! family {
     }};
 }
 
-/// Every native function, one table per Erlang module or family.
-pub fn table() -> impl Iterator<Item = &'static BifDef> {
-    CORE.iter()
-        .chain(erlang_types::BIFS)
-        .chain(erlang_arith::BIFS)
-        .chain(erlang_compare::BIFS)
-        .chain(erlang_tuple::BIFS)
-        .chain(erlang_list::BIFS)
-        .chain(erlang_convert::BIFS)
-        .chain(erlang_iolist::BIFS)
-        .chain(erlang_bitstr::BIFS)
-        .chain(family!("float", erlang_float))
-        .chain(family!("float", erlang_float_fmt))
-        .chain(family!("hashes", erlang_hash))
-        .chain(erlang_error::BIFS)
-        .chain(family!("etf", erlang_etf))
-        .chain(erlang_misc::BIFS)
-        .chain(erlang_dict::BIFS)
-        .chain(erlang_proc::BIFS)
-        .chain(erlang_code::BIFS)
-        .chain(erlang_info::BIFS)
-        .chain(erlang_memory::BIFS)
-        .chain(erlang_time::BIFS)
-        .chain(lists::BIFS)
-        .chain(maps::BIFS)
-        .chain(io::BIFS)
-        .chain(family!("float", math))
-        .chain(family!("binary-module", binary_mod))
-        .chain(family!("unicode", unicode))
-        .chain(family!("unicode", string_case))
-        .chain(grapheme::BIFS)
-        .chain(io_opts::BIFS)
-        .chain(erlang_existing_atom::BIFS)
-        .chain(file::BIFS)
-        .chain(net::BIFS)
-        .chain(hal::BIFS)
-        .chain(left_out())
+/// The `notsup` stand-ins of a family: only when the family is left out.
+const fn left_out(on: bool, defs: &'static [BifDef]) -> &'static [BifDef] {
+    if on {
+        &[]
+    } else {
+        defs
+    }
 }
 
-/// The `notsup` stand-ins of the families this build leaves out.
-fn left_out() -> impl Iterator<Item = &'static BifDef> {
-    let none: &'static [BifDef] = &[];
-    let pick = |on: bool, defs: &'static [BifDef]| if on { none } else { defs };
-    pick(cfg!(feature = "etf"), dropped::ETF)
-        .iter()
-        .chain(pick(cfg!(feature = "hashes"), dropped::HASHES))
-        .chain(pick(cfg!(feature = "unicode"), dropped::UNICODE))
-        .chain(pick(
-            cfg!(feature = "binary-module"),
-            dropped::BINARY_MODULE,
-        ))
-        .chain(pick(cfg!(feature = "float"), dropped::FLOAT))
+/// Every native function, one table per Erlang module or family. Read at
+/// compile time only: [`index`] turns it into the table in flash that the
+/// VM looks natives up in, and [`crate::term::atom`] into the atoms of
+/// their names, so a VM holds nothing in RAM for a native until a module
+/// uses it. A name may appear only once (the build fails otherwise).
+pub(crate) const FAMILIES: &[&[BifDef]] = &[
+    CORE,
+    erlang_types::BIFS,
+    erlang_arith::BIFS,
+    erlang_compare::BIFS,
+    erlang_tuple::BIFS,
+    erlang_list::BIFS,
+    erlang_convert::BIFS,
+    erlang_iolist::BIFS,
+    erlang_bitstr::BIFS,
+    family!("float", erlang_float),
+    family!("float", erlang_float_fmt),
+    family!("hashes", erlang_hash),
+    erlang_error::BIFS,
+    family!("etf", erlang_etf),
+    erlang_misc::BIFS,
+    erlang_dict::BIFS,
+    erlang_proc::BIFS,
+    erlang_code::BIFS,
+    erlang_info::BIFS,
+    erlang_memory::BIFS,
+    erlang_time::BIFS,
+    lists::BIFS,
+    maps::BIFS,
+    io::BIFS,
+    family!("float", math),
+    family!("binary-module", binary_mod),
+    family!("unicode", unicode),
+    family!("unicode", string_case),
+    grapheme::BIFS,
+    io_opts::BIFS,
+    erlang_existing_atom::BIFS,
+    file::BIFS,
+    net::BIFS,
+    hal::BIFS,
+    left_out(cfg!(feature = "etf"), dropped::ETF),
+    left_out(cfg!(feature = "hashes"), dropped::HASHES),
+    left_out(cfg!(feature = "unicode"), dropped::UNICODE),
+    left_out(cfg!(feature = "binary-module"), dropped::BINARY_MODULE),
+    left_out(cfg!(feature = "float"), dropped::FLOAT),
+];
+
+/// Every native function's definition, in [`FAMILIES`] order.
+pub fn table() -> impl Iterator<Item = &'static BifDef> {
+    FAMILIES.iter().flat_map(|t| t.iter())
 }
+
+pub use index::{lookup, native_name};

@@ -1,11 +1,12 @@
-//! The internal instruction form the interpreter runs.
+//! Operands of the internal instruction form, and the enum form of rare
+//! instructions (the common ones are words: see [`super::op`]).
 //!
 //! The loader translates each generic BEAM instruction once: labels become
 //! code addresses, imports become export-table entries, literals become
 //! terms, and operands become [`Src`]/[`Dst`] with no further decoding.
 //! `label` and `line` instructions disappear (lines go to a side table).
 
-use super::{BifFn, ExportEntry, FunDef};
+use super::op::Word;
 use crate::term::Term;
 use alloc::boxed::Box;
 
@@ -13,7 +14,7 @@ use alloc::boxed::Box;
 /// moved once loaded, so addresses stay valid. Word-aligned, so a CP stored
 /// on the stack reads as a header word and the collector skips it.
 #[derive(Copy, Clone, PartialEq, Eq, Debug)]
-pub struct CodePtr(pub *const Instr);
+pub struct CodePtr(pub *const Word);
 
 // SAFETY: code is immutable once loaded; a CodePtr is only an address.
 unsafe impl Sync for CodePtr {}
@@ -42,7 +43,7 @@ impl CodePtr {
     /// Reads back a continuation pointer stored with [`CodePtr::to_term`].
     #[inline]
     pub fn from_term(t: Term) -> CodePtr {
-        CodePtr(t.raw() as *const Instr)
+        CodePtr(t.raw() as *const Word)
     }
 }
 
@@ -79,6 +80,16 @@ impl Src {
     #[inline]
     pub const fn c(t: Term) -> Src {
         Src(t.raw())
+    }
+    /// The packed word (an extension word of the code).
+    #[inline]
+    pub const fn raw(self) -> Word {
+        self.0
+    }
+    /// A source from its packed word.
+    #[inline]
+    pub const fn from_raw(w: Word) -> Src {
+        Src(w)
     }
     /// The register this reads, or `None` for a constant.
     #[inline(always)]
@@ -128,6 +139,16 @@ impl Dst {
     pub const fn y(n: u16) -> Dst {
         Dst(n | 0x8000)
     }
+    /// The packed word (an extension word of the code).
+    #[inline]
+    pub const fn raw(self) -> Word {
+        self.0 as Word
+    }
+    /// A destination from its packed word.
+    #[inline]
+    pub const fn from_raw(w: Word) -> Dst {
+        Dst(w as u16)
+    }
     /// The register.
     #[inline(always)]
     pub fn reg(self) -> Reg {
@@ -157,8 +178,9 @@ impl core::fmt::Debug for Dst {
 /// jumping), as a null [`CodePtr`] so it costs one word.
 pub type Fail = CodePtr;
 
-/// One type test.
+/// One type test; its number is its code in [`super::op::TEST`].
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
+#[repr(u8)]
 pub enum TypeTest {
     Integer,
     Float,
@@ -178,8 +200,10 @@ pub enum TypeTest {
     Map,
 }
 
-/// Comparisons of `is_lt`-style tests.
+/// Comparisons of `is_lt`-style tests; the number is the code in
+/// [`super::op::COMPARE`].
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
+#[repr(u8)]
 pub enum Cmp {
     Lt,
     Ge,
@@ -187,6 +211,29 @@ pub enum Cmp {
     Ne,
     EqExact,
     NeExact,
+}
+
+impl TypeTest {
+    /// The test of number `n` (as the loader encoded it).
+    #[inline]
+    pub fn from_code(n: u32) -> Option<TypeTest> {
+        if n <= TypeTest::Map as u32 {
+            // SAFETY: `repr(u8)` with the discriminants 0..=Map in order.
+            Some(unsafe { core::mem::transmute::<u8, TypeTest>(n as u8) })
+        } else {
+            None
+        }
+    }
+}
+
+impl Cmp {
+    /// The comparison of number `n` (as the loader encoded it).
+    #[inline]
+    pub fn from_code(n: u32) -> Option<Cmp> {
+        use Cmp::*;
+        const ALL: [Cmp; 6] = [Lt, Ge, Eq, Ne, EqExact, NeExact];
+        ALL.get(n as usize).copied()
+    }
 }
 
 /// Floating-point register operations.
@@ -198,267 +245,17 @@ pub enum FloatOp {
     Div,
 }
 
-/// An internal instruction. Field order mirrors the BEAM operand order.
+/// A rare instruction, kept in enum form in its module's pool (see
+/// [`super::op::RARE`]): bit syntax, maps, `update_record`. Field order
+/// mirrors the BEAM operand order.
 #[derive(Clone, Debug)]
 pub enum Instr {
-    /// Start of a function: raising `function_clause` if reached.
-    FuncInfo {
-        module: crate::term::Atom,
-        function: crate::term::Atom,
-        arity: u32,
-    },
-    /// Local call.
-    Call {
-        arity: u32,
-        target: CodePtr,
-    },
-    /// Local tail call after dropping a frame of `dealloc` Y registers.
-    CallLast {
-        arity: u32,
-        target: CodePtr,
-        dealloc: u32,
-    },
-    /// Local tail call.
-    CallOnly {
-        arity: u32,
-        target: CodePtr,
-    },
-    /// Remote call through the export table.
-    CallExt {
-        arity: u32,
-        entry: *const ExportEntry,
-    },
-    /// Remote tail call after dropping a frame.
-    CallExtLast {
-        arity: u32,
-        entry: *const ExportEntry,
-        dealloc: u32,
-    },
-    /// Remote tail call.
-    CallExtOnly {
-        arity: u32,
-        entry: *const ExportEntry,
-    },
-    /// A native guard or body BIF with up to three arguments. `live` is
-    /// `Some` for `gc_bif` (registers live across a collection).
-    Bif {
-        func: BifFn,
-        fail: Fail,
-        args: [Src; 3],
-        n: u8,
-        dst: Dst,
-        /// Live X registers for a `gc_bif`; `u16::MAX` for a plain `bif`.
-        live: u16,
-    },
-    /// `apply/N` with the module and function in X registers.
-    Apply {
-        arity: u32,
-        dealloc: Option<u32>,
-    },
-    /// Call the fun in `x(arity)`.
-    CallFun {
-        arity: u32,
-    },
-    /// Call the fun in `fun` (OTP 25+ `call_fun2`).
-    CallFun2 {
-        arity: u32,
-        fun: Src,
-    },
-    /// Push a frame of `slots` Y registers, with `heap` words reserved.
-    Allocate {
-        slots: u32,
-        heap: u32,
-        live: u32,
-    },
-    /// Pop a frame of `n` Y registers.
-    Deallocate {
-        n: u32,
-    },
-    /// Return to the continuation pointer.
-    Return,
-    /// Ensure `need` free heap words, collecting with `live` X registers.
-    TestHeap {
-        need: u32,
-        live: u32,
-    },
-    /// Drop `n` Y registers from the frame bottom.
-    Trim {
-        n: u32,
-    },
-    /// Initialize Y registers to `[]`.
-    InitYregs {
-        regs: Box<[u16]>,
-    },
-    Move {
-        src: Src,
-        dst: Dst,
-    },
-    Swap {
-        a: Dst,
-        b: Dst,
-    },
-    /// Compare and jump to `fail` if false.
-    Compare {
-        cmp: Cmp,
-        fail: CodePtr,
-        a: Src,
-        b: Src,
-    },
-    /// Type test; jump to `fail` if false.
-    Test {
-        test: TypeTest,
-        fail: CodePtr,
-        src: Src,
-    },
-    /// `is_function2`.
-    IsFunction2 {
-        fail: CodePtr,
-        src: Src,
-        arity: Src,
-    },
-    /// Tuple of this arity, else `fail`.
-    TestArity {
-        fail: CodePtr,
-        src: Src,
-        arity: u32,
-    },
-    /// Tuple of this arity whose first element is `tag`, else `fail`.
-    IsTaggedTuple {
-        fail: CodePtr,
-        src: Src,
-        arity: u32,
-        tag: Term,
-    },
-    /// Jump by value; `table` sorted by raw word for binary search when
-    /// `sorted`.
-    SelectVal {
-        src: Src,
-        fail: CodePtr,
-        table: Box<[(Term, CodePtr)]>,
-        sorted: bool,
-    },
-    /// Jump by tuple arity.
-    SelectTupleArity {
-        src: Src,
-        fail: CodePtr,
-        table: Box<[(u32, CodePtr)]>,
-    },
-    Jump {
-        target: CodePtr,
-    },
-    /// Install a catch (old-style `catch` or `try`) in a Y register.
-    Catch {
-        y: u16,
-        handler: u32,
-    },
-    /// Remove a `catch`; convert an exception in x0 to its catch value.
-    CatchEnd {
-        y: u16,
-    },
-    /// Remove a `try` catch on the normal path.
-    TryEnd {
-        y: u16,
-    },
-    /// Remove a `try` catch at the handler; x0..x2 hold class, reason, trace.
-    TryCase {
-        y: u16,
-    },
-    /// No clause of a `try ... of` matched.
-    TryCaseEnd {
-        src: Src,
-    },
-    /// Re-raise with a raw stacktrace.
-    Raise {
-        trace: Src,
-        value: Src,
-    },
-    /// `raw_raise`: x0 class, x1 reason, x2 raw trace.
-    RawRaise,
-    /// Turn the raw trace in x0 into a list.
-    BuildStacktrace,
-    GetList {
-        src: Src,
-        head: Dst,
-        tail: Dst,
-    },
-    GetHd {
-        src: Src,
-        dst: Dst,
-    },
-    GetTl {
-        src: Src,
-        dst: Dst,
-    },
-    GetTupleElement {
-        src: Src,
-        index: u32,
-        dst: Dst,
-    },
-    SetTupleElement {
-        value: Src,
-        tuple: Src,
-        index: u32,
-    },
-    PutList {
-        head: Src,
-        tail: Src,
-        dst: Dst,
-    },
-    PutTuple2 {
-        dst: Dst,
-        elems: Box<[Src]>,
-    },
     /// `update_record`: copy `src` with some elements replaced.
     UpdateRecord {
         src: Src,
         dst: Dst,
         size: u32,
         updates: Box<[(u32, Src)]>,
-    },
-    Badmatch {
-        src: Src,
-    },
-    CaseEnd {
-        src: Src,
-    },
-    IfEnd,
-    Badrecord {
-        src: Src,
-    },
-    MakeFun {
-        def: *const FunDef,
-        dst: Dst,
-        free: Box<[Src]>,
-    },
-    /// Copy a term into a float register.
-    Fmove {
-        src: Src,
-        freg: u16,
-    },
-    /// Float register back to a term.
-    FmoveOut {
-        freg: u16,
-        dst: Dst,
-    },
-    /// Convert a number to a float register.
-    Fconv {
-        src: Src,
-        freg: u16,
-    },
-    Farith {
-        op: FloatOp,
-        a: u16,
-        b: u16,
-        dst: u16,
-    },
-    Fnegate {
-        src: u16,
-        dst: u16,
-    },
-    /// Float register copy.
-    Fcopy {
-        src: u16,
-        dst: u16,
     },
     /// Map construction: `put_map_assoc` (`exact = false`) or
     /// `put_map_exact`.
@@ -470,10 +267,6 @@ pub enum Instr {
         exact: bool,
         pairs: Box<[(Src, Src)]>,
     },
-    IsMap {
-        fail: CodePtr,
-        src: Src,
-    },
     HasMapFields {
         fail: CodePtr,
         src: Src,
@@ -484,97 +277,23 @@ pub enum Instr {
         src: Src,
         pairs: Box<[(Src, Dst)]>,
     },
-    /// `x0 ! x1`, leaving the message in x0.
-    Send,
-    /// Take the message under the receive cursor into x0, else jump to
-    /// `fail` (the wait instruction).
-    LoopRec {
-        fail: CodePtr,
-    },
-    /// Advance the receive cursor and jump back to the `loop_rec`.
-    LoopRecEnd {
-        target: CodePtr,
-    },
-    /// Remove the matched message from the queue.
-    RemoveMessage,
-    /// The receive timed out: rewind the cursor.
-    Timeout,
-    /// Suspend until a message arrives, then resume at `target`.
-    Wait {
-        target: CodePtr,
-    },
-    /// Suspend until a message arrives (resume at `target`) or the timeout
-    /// in `time` (milliseconds or `infinity`) passes (fall through).
-    WaitTimeout {
-        target: CodePtr,
-        time: Src,
-    },
-    /// Reserve a receive marker.
-    RecvMarkerReserve {
-        dst: Dst,
-    },
-    /// Bind the reserved marker to a reference.
-    RecvMarkerBind {
-        reference: Src,
-    },
-    /// Start the receive scan at the marker of a reference.
-    RecvMarkerUse {
-        reference: Src,
-    },
-    /// Drop the marker of a reference.
-    RecvMarkerClear {
-        reference: Src,
-    },
-    /// Ends a process's first call: returning here finishes the process.
-    Stop,
     /// A bit-syntax instruction (see [`super::bits`]).
-    Bits(Box<super::bits::BsOp>),
-    /// Placed after a module's last instruction, so that malformed code
-    /// falling off the end raises instead of running past the code.
-    CodeEnd,
+    Bits(super::bits::BsOp),
 }
 
 impl Instr {
     /// Calls `f` on every jump target of the instruction (used by the
     /// loader to turn label numbers into addresses).
     pub fn for_each_target(&mut self, mut f: impl FnMut(&mut CodePtr)) {
-        let opt = |t: &mut Fail, f: &mut dyn FnMut(&mut CodePtr)| {
-            if !t.0.is_null() {
-                f(t)
-            }
-        };
         match self {
-            Instr::Call { target, .. }
-            | Instr::CallLast { target, .. }
-            | Instr::CallOnly { target, .. }
-            | Instr::Jump { target }
-            | Instr::LoopRecEnd { target }
-            | Instr::Wait { target }
-            | Instr::WaitTimeout { target, .. } => f(target),
-            Instr::LoopRec { fail } => f(fail),
-            Instr::Bif { fail, .. } | Instr::PutMap { fail, .. } => opt(fail, &mut f),
-            Instr::Compare { fail, .. }
-            | Instr::Test { fail, .. }
-            | Instr::IsFunction2 { fail, .. }
-            | Instr::TestArity { fail, .. }
-            | Instr::IsTaggedTuple { fail, .. }
-            | Instr::IsMap { fail, .. }
-            | Instr::HasMapFields { fail, .. }
-            | Instr::GetMapElements { fail, .. } => f(fail),
-            Instr::SelectVal { fail, table, .. } => {
-                f(fail);
-                for (_, t) in table.iter_mut() {
-                    f(t);
+            Instr::PutMap { fail, .. } => {
+                if !fail.0.is_null() {
+                    f(fail)
                 }
             }
-            Instr::SelectTupleArity { fail, table, .. } => {
-                f(fail);
-                for (_, t) in table.iter_mut() {
-                    f(t);
-                }
-            }
+            Instr::HasMapFields { fail, .. } | Instr::GetMapElements { fail, .. } => f(fail),
             Instr::Bits(op) => op.for_each_target(&mut f),
-            _ => {}
+            Instr::UpdateRecord { .. } => {}
         }
     }
 }
@@ -584,11 +303,12 @@ mod tests {
     #[test]
     fn instruction_size_stays_small() {
         // Every instruction costs this much memory; keep the enum compact.
+        // A rare instruction costs this much in its module's pool.
         let bytes = core::mem::size_of::<super::Instr>();
         let limit = if cfg!(target_pointer_width = "64") {
-            48
+            56
         } else {
-            28
+            32
         };
         assert!(bytes <= limit, "Instr is {bytes} bytes");
     }

@@ -7,9 +7,11 @@ use core::cell::Cell;
 pub mod bits;
 pub mod instr;
 pub mod module;
+pub mod op;
 
 pub use instr::{CodePtr, Instr};
 pub use module::{FunctionInfo, Location, Module};
+pub use op::Word;
 
 /// A native function: gets the call's arguments, returns its result or
 /// raises. See [`crate::bif`].

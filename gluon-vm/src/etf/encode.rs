@@ -15,7 +15,8 @@
 //!   any other list `LIST_EXT` with all its cells and its tail;
 //! - maps: `MAP_EXT` with pairs in key order (what OTP 25 writes for maps
 //!   of up to 32 pairs; larger OTP maps come out in hash-trie order, which
-//!   this VM does not reproduce);
+//!   differs between OTP releases and follows atom-table indices, so no
+//!   other VM can reproduce it: docs/etf.md);
 //! - bitstrings: `BINARY_EXT`, or `BIT_BINARY_EXT` with the unused low
 //!   bits of the last byte zero;
 //! - pids: `NEW_PID_EXT` (`nonode@nohost`, ID = low 32 bits of the pid
@@ -26,15 +27,12 @@
 //! - export funs: `EXPORT_EXT` with the arity as an integer;
 //! - `compressed`: `COMPRESSED` wrapping zlib data, but only when that is
 //!   not longer than the plain encoding (OTP's rule, including ties);
-//!   level 0 means no compression.
+//!   level 0 means no compression. The zlib data is zlib's own bytes
+//!   (see [`super::deflate`]), so compressed encodings are identical too.
 
 use super::{float, tag, EtfError, LOCAL_NODE};
 use crate::term::{read_u64, AtomTable, HeaderTag, Term};
-use alloc::boxed::Box;
 use alloc::vec::Vec;
-use miniz_oxide::deflate::core::{
-    compress, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush, TDEFLStatus,
-};
 
 /// Options of `term_to_binary/2`. The default is `term_to_binary/1`'s.
 #[derive(Copy, Clone, PartialEq, Eq, Debug)]
@@ -43,8 +41,9 @@ pub struct EncodeOptions {
     /// UTF-8; 1 (the default) neither. At most 2.
     pub minor_version: u8,
     /// `{compressed, Level}`: a zlib level 1..=9, or 0 for no compression
-    /// (`compressed` alone is level 6). Compressing needs some 300 KB of
-    /// working memory.
+    /// (`compressed` alone is level 6). Compressing needs some 250 KB of
+    /// working memory besides the output (zlib's window, hash chains and
+    /// symbol buffer).
     pub compression: u8,
 }
 
@@ -481,8 +480,9 @@ fn put_bitstring(
     Ok(())
 }
 
-/// `plain` (a whole encoding) compressed at `level`, or `None` when that
-/// would be longer than `plain`.
+/// `plain` (a whole encoding) compressed at `level` as OTP does it, or
+/// `None` when that would be longer than `plain` (OTP keeps the
+/// compressed form on a tie).
 fn compressed(plain: &[u8], level: u8) -> Result<Option<Vec<u8>>, EtfError> {
     const HEADER: usize = 6;
     let payload = &plain[1..];
@@ -492,19 +492,16 @@ fn compressed(plain: &[u8], level: u8) -> Result<Option<Vec<u8>>, EtfError> {
     ) else {
         return Ok(None);
     };
+    let Some(z) =
+        super::deflate::zlib(payload, level, room).map_err(|_| EtfError::out_of_memory())?
+    else {
+        return Ok(None);
+    };
     let mut out = Vec::new();
-    out.try_reserve_exact(HEADER + room)
+    out.try_reserve_exact(HEADER + z.len())
         .map_err(|_| EtfError::out_of_memory())?;
     out.extend_from_slice(&[tag::VERSION, tag::COMPRESSED]);
     out.extend_from_slice(&size.to_be_bytes());
-    out.resize(HEADER + room, 0);
-    let flags = create_comp_flags_from_zip_params(level as i32, 15, 0);
-    let mut z = Box::new(CompressorOxide::new(flags));
-    let (status, used, written) = compress(&mut z, payload, &mut out[HEADER..], TDEFLFlush::Finish);
-    if status != TDEFLStatus::Done || used != payload.len() {
-        // Out of room: compressing does not pay.
-        return Ok(None);
-    }
-    out.truncate(HEADER + written);
+    out.extend_from_slice(&z);
     Ok(Some(out))
 }

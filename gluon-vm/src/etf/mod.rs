@@ -24,10 +24,11 @@
 //! mutated and adversarial input, counting every byte it allocates.
 //!
 //! Encoding ([`encode()`]) matches OTP 25's `term_to_binary/1,2` byte for byte
-//! (facts checked against OTP 25; see the tests), with two documented
-//! exceptions: maps of more than 32 pairs are written in key order, whereas
-//! OTP writes its hash-trie order; and `compressed` output comes from
-//! `miniz_oxide`, which is valid zlib but not necessarily zlib's bytes.
+//! (facts checked against OTP 25; see the tests), `compressed` included:
+//! [`deflate`] reproduces zlib's output exactly. The one documented
+//! exception: maps of more than 32 pairs are written in key order, whereas
+//! OTP writes its hash-trie order (which differs between OTP releases and
+//! depends on atom-table indices; docs/etf.md).
 //! Decoding builds maps of more than 32 pairs as hash tries, whatever
 //! order their pairs come in; those tries take heap words beyond
 //! [`decoded_words`] (about two per pair plus the trie's nodes), so for
@@ -38,6 +39,7 @@
 //! that node decode to local ones; others are [`EtfError::Unsupported`].
 
 mod decode;
+mod deflate;
 mod encode;
 mod float;
 #[cfg(test)]

@@ -7,7 +7,7 @@ use crate::bif::Exception;
 use crate::binary::{self, append, bits, float, int, utf};
 use crate::code::bits::{BsOp, Seg, SegKind, Utf};
 use crate::code::instr::Src;
-use crate::code::{CodePtr, Instr};
+use crate::code::{CodePtr, Word};
 use crate::heap::OutOfMemory;
 use crate::term::Term;
 
@@ -99,7 +99,7 @@ impl Machine<'_> {
     pub(super) fn bits(
         &mut self,
         op: &BsOp,
-        here: *const Instr,
+        here: *const Word,
     ) -> Result<(), (Exception, ErrorSite)> {
         let r = match op {
             BsOp::CreateBin {

@@ -11,7 +11,7 @@ use crate::binary::matchctx::{self, MatchCtx};
 use crate::binary::{bits, float, int, utf};
 use crate::code::bits::{BsOp, MatchCmd, Utf};
 use crate::code::instr::{Dst, Src};
-use crate::code::{CodePtr, Instr};
+use crate::code::{CodePtr, Word};
 use crate::heap::OutOfMemory;
 use crate::term::Term;
 
@@ -101,7 +101,7 @@ impl Machine<'_> {
     pub(super) fn bs_match(
         &mut self,
         op: &BsOp,
-        here: *const Instr,
+        here: *const Word,
     ) -> Result<(), (Exception, ErrorSite)> {
         self.reserve_for(op)
             .map_err(|e| (Exception::from(e), ErrorSite::Here(here)))?;

@@ -3,7 +3,7 @@
 
 use super::{ErrorSite, Machine, Outcome, X_REGS};
 use crate::bif::Exception;
-use crate::code::{CodePtr, ExportEntry, Instr, Target};
+use crate::code::{CodePtr, ExportEntry, Target, Word};
 use crate::heap::Heap;
 use crate::term::{atom, Term};
 
@@ -38,7 +38,7 @@ impl Machine<'_> {
         entry: *const ExportEntry,
         arity: u32,
         tail: Tail,
-        at: *const Instr,
+        at: *const Word,
     ) -> Step {
         // SAFETY: export entries live as long as the VM.
         let e = unsafe { &*entry };
@@ -124,7 +124,7 @@ impl Machine<'_> {
         f: Term,
         arity: u32,
         tail: Tail,
-        at: *const Instr,
+        at: *const Word,
     ) -> Step {
         let (Some(ma), Some(fa)) = (m.as_atom(), f.as_atom()) else {
             return Err((
@@ -150,7 +150,7 @@ impl Machine<'_> {
     }
 
     /// `apply(Fun, Args)`: x0 the fun, x1 the argument list.
-    fn apply_fun_list(&mut self, tail: Tail, at: *const Instr) -> Step {
+    fn apply_fun_list(&mut self, tail: Tail, at: *const Word) -> Step {
         let fun = self.r.x[0];
         let Some(args) = Heap::list_to_vec(self.r.x[1]) else {
             return Err((Exception::badarg(), ErrorSite::Here(at)));
@@ -163,7 +163,7 @@ impl Machine<'_> {
     }
 
     /// Calls a fun with `arity` arguments in X registers.
-    pub(super) fn call_fun(&mut self, fun: Term, arity: u32, tail: Tail, at: *const Instr) -> Step {
+    pub(super) fn call_fun(&mut self, fun: Term, arity: u32, tail: Tail, at: *const Word) -> Step {
         if let Some((def, free)) = crate::fun::as_closure(fun) {
             let want = def.arity - def.num_free;
             if want != arity {
@@ -196,7 +196,7 @@ impl Machine<'_> {
         }
     }
 
-    fn badarity(&mut self, fun: Term, arity: u32, at: *const Instr) -> (Exception, ErrorSite) {
+    fn badarity(&mut self, fun: Term, arity: u32, at: *const Word) -> (Exception, ErrorSite) {
         let n = (arity as usize).min(X_REGS);
         let args: alloc::vec::Vec<Term> = self.r.x[..n].to_vec();
         let r = self
@@ -213,7 +213,7 @@ impl Machine<'_> {
 }
 
 /// `error:undef` for `M:F/A`, whose arguments are in X registers.
-fn undef(module: Term, function: Term, arity: u32, at: *const Instr) -> (Exception, ErrorSite) {
+fn undef(module: Term, function: Term, arity: u32, at: *const Word) -> (Exception, ErrorSite) {
     (
         Exception::error(Term::atom(atom::UNDEF)),
         ErrorSite::Call {

@@ -7,7 +7,7 @@
 
 use super::{Machine, Outcome, X_REGS};
 use crate::bif::{Class, Exception, Origin};
-use crate::code::{CodePtr, Instr};
+use crate::code::{CodePtr, Word};
 use crate::heap::OutOfMemory;
 use crate::term::{atom, Term};
 use alloc::vec::Vec;
@@ -19,13 +19,13 @@ const TRACE_DEPTH: usize = 8;
 #[derive(Copy, Clone, Debug)]
 pub enum ErrorSite {
     /// By the instruction at this address.
-    Here(*const Instr),
+    Here(*const Word),
     /// By a `func_info` instruction: no clause matched; arguments in X.
-    FunctionClause(*const Instr),
+    FunctionClause(*const Word),
     /// By a guard/body BIF instruction with these arguments.
     Bif {
         /// The instruction.
-        at: *const Instr,
+        at: *const Word,
         /// The native that failed.
         func: crate::code::BifFn,
         /// Arguments.
@@ -37,7 +37,7 @@ pub enum ErrorSite {
     /// arguments are in X registers.
     Call {
         /// The calling instruction.
-        at: *const Instr,
+        at: *const Word,
         /// Module.
         module: Term,
         /// Function.
@@ -48,7 +48,7 @@ pub enum ErrorSite {
 }
 
 /// Re-raises with a raw trace from a catch (the `raise` instruction).
-pub(super) fn reraise(raw: Term, reason: Term, at: *const Instr) -> (Exception, ErrorSite) {
+pub(super) fn reraise(raw: Term, reason: Term, at: *const Word) -> (Exception, ErrorSite) {
     let (class, trace) = match raw.as_tuple() {
         Some(&[c, t]) => (Class::from_term(c).unwrap_or(Class::Error), t),
         _ => (Class::Error, Term::NIL),
@@ -147,12 +147,12 @@ impl Machine<'_> {
         let at = match site {
             ErrorSite::Here(at) => at,
             ErrorSite::FunctionClause(at) => {
-                if let Some(&Instr::FuncInfo {
-                    module,
-                    function,
-                    arity,
-                }) = unsafe { at.as_ref() }
-                {
+                // The function starting at this `func_info`.
+                let f = self.vm.module_of(CodePtr(at)).and_then(|m| {
+                    let f = m.function_at(m.index_of(CodePtr(at)))?;
+                    Some((m.name, f.name, f.arity))
+                });
+                if let Some((module, function, arity)) = f {
                     let args = self.x_list(arity as usize)?;
                     let loc = self.location_list(at)?;
                     frames.push(self.p.heap.tuple(&[
@@ -169,14 +169,7 @@ impl Machine<'_> {
                 if matches!(exc.origin, Origin::Native) {
                     // The failing native's name: looked up only on this
                     // rare path, so instructions need not carry it.
-                    let name = self.vm.exports.iter().find_map(|e| match e.target.get() {
-                        crate::code::Target::Bif(f)
-                            if f as usize == func as usize && e.arity == n as u32 =>
-                        {
-                            Some((e.module, e.function))
-                        }
-                        _ => None,
-                    });
+                    let name = crate::bif::native_name(func, n);
                     if let Some((m, f)) = name {
                         let list = self.p.heap.list_from(&args[..n as usize], Term::NIL)?;
                         let loc = self.error_info(m == atom::ERLANG)?;
@@ -232,7 +225,9 @@ impl Machine<'_> {
             if frames.len() >= TRACE_DEPTH {
                 break;
             }
-            // The call instruction is the one before the return address.
+            // The word before the return address belongs to the call
+            // instruction (its last word), so it maps to the call's
+            // function and line.
             let call = cp.0.wrapping_sub(1);
             if let Some(f) = self.code_frame(call, None)? {
                 frames.push(f);
@@ -244,7 +239,7 @@ impl Machine<'_> {
     /// `{M, F, Arity | Args, Location}` for the function containing `at`.
     fn code_frame(
         &mut self,
-        at: *const Instr,
+        at: *const Word,
         args: Option<Term>,
     ) -> Result<Option<Term>, OutOfMemory> {
         let Some(m) = self.vm.module_of(CodePtr(at)) else {
@@ -266,7 +261,7 @@ impl Machine<'_> {
     }
 
     /// `[{file, F}, {line, L}]` for the instruction at `at`, or `[]`.
-    fn location_list(&mut self, at: *const Instr) -> Result<Term, OutOfMemory> {
+    fn location_list(&mut self, at: *const Word) -> Result<Term, OutOfMemory> {
         let Some(m) = self.vm.module_of(CodePtr(at)) else {
             return Ok(Term::NIL);
         };

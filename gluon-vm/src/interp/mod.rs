@@ -14,8 +14,9 @@ mod float;
 mod native_call;
 
 use crate::bif::{Class, Ctx, Exception};
-use crate::code::instr::{Cmp, Dst, Reg, Src, TypeTest};
-use crate::code::{CodePtr, Instr};
+use crate::code::instr::{Cmp, Dst, FloatOp, Reg, Src, TypeTest};
+use crate::code::op::{self, slot, Word};
+use crate::code::{BifFn, CodePtr, ExportEntry, FunDef, Instr};
 use crate::gc;
 use crate::heap::OutOfMemory;
 use crate::process::Process;
@@ -75,8 +76,9 @@ pub(crate) struct Machine<'a> {
     pub vm: &'a mut Vm,
     pub p: &'a mut Process,
     pub r: &'a mut Regs,
-    /// Address of the next instruction.
-    pub ip: *const Instr,
+    /// Address of the next word to decode: the next instruction's head
+    /// between instructions.
+    pub ip: *const Word,
     /// Reductions left in this slice.
     pub reds: isize,
     /// Where the OTP 24 `bs_put_*` instructions write.
@@ -103,7 +105,92 @@ pub fn run(vm: &mut Vm, p: &mut Process, r: &mut Regs, budget: usize) -> (Outcom
     (out, used)
 }
 
+/// `Cmp` numbers the dispatch loop tests for its small-integer fast paths.
+const CMP_LT: u32 = Cmp::Lt as u32;
+const CMP_GE: u32 = Cmp::Ge as u32;
+const CMP_EQ_EXACT: u32 = Cmp::EqExact as u32;
+
 impl Machine<'_> {
+    /// The next code word, advancing `ip`.
+    ///
+    /// The interpreter trusts the loader (see [`crate::code::op`]): code is
+    /// well formed, so every word an instruction decodes exists, and
+    /// reading it needs no bounds check.
+    #[inline(always)]
+    fn next(&mut self) -> Word {
+        // SAFETY: `ip` points into a module's code, at a word the current
+        // instruction owns (the loader's invariant).
+        unsafe {
+            let w = *self.ip;
+            self.ip = self.ip.add(1);
+            w
+        }
+    }
+
+    /// A jump target word.
+    #[inline(always)]
+    fn target(&mut self) -> *const Word {
+        self.next() as *const Word
+    }
+
+    /// The value of a register slot (reading its extension word, if any).
+    #[inline(always)]
+    fn s(&mut self, v: u32) -> Term {
+        if v <= slot::X_MAX {
+            self.r.x[v as usize]
+        } else if v < slot::NIL {
+            self.p.heap.y((v & 0x7f) as usize)
+        } else if v == slot::NIL {
+            Term::NIL
+        } else {
+            let w = self.next();
+            self.get(Src::from_raw(w))
+        }
+    }
+
+    /// The register of a destination slot.
+    #[inline(always)]
+    fn d(&mut self, v: u32) -> Dst {
+        if v <= slot::X_MAX {
+            Dst::x(v as u16)
+        } else if v != slot::EXT {
+            Dst::y((v & 0x7f) as u16)
+        } else {
+            Dst::from_raw(self.next())
+        }
+    }
+
+    /// Writes `t` to the register of a destination slot.
+    #[inline(always)]
+    fn put_slot(&mut self, v: u32, t: Term) {
+        if v <= slot::X_MAX {
+            self.r.x[v as usize] = t;
+        } else {
+            let d = self.d(v);
+            self.put(d, t);
+        }
+    }
+
+    /// An 8-bit immediate slot.
+    #[inline(always)]
+    fn imm8(&mut self, v: u32) -> u32 {
+        if v != slot::IMM8_EXT {
+            v
+        } else {
+            self.next() as u32
+        }
+    }
+
+    /// The 16-bit immediate of slots B and C.
+    #[inline(always)]
+    fn imm16(&mut self, v: u32) -> u32 {
+        if v != slot::IMM16_EXT {
+            v
+        } else {
+            self.next() as u32
+        }
+    }
+
     #[inline(always)]
     fn get(&self, s: Src) -> Term {
         match s.reg() {
@@ -196,7 +283,10 @@ impl Machine<'_> {
         }
     }
 
-    fn type_test(t: TypeTest, v: Term) -> bool {
+    fn type_test(kind: u32, v: Term) -> bool {
+        let Some(t) = TypeTest::from_code(kind) else {
+            return false;
+        };
         match t {
             TypeTest::Integer => v.is_integer(),
             TypeTest::Float => v.is_float(),
@@ -250,479 +340,454 @@ impl Machine<'_> {
                 }
             };
         }
+        macro_rules! raise {
+            ($e:expr, $here:expr) => {
+                return Err(($e, ErrorSite::Here($here)))
+            };
+        }
         loop {
             let here = self.ip;
-            // SAFETY: `ip` always points at an instruction of a loaded
-            // module: the loader checked every jump target, and every
-            // function ends in a control transfer.
-            let instr = unsafe { &*here };
-            self.ip = unsafe { here.add(1) };
-            match instr {
-                Instr::Move { src, dst } => {
-                    let v = self.get(*src);
-                    self.put(*dst, v);
+            // The head word: opcode and three slots (see `code::op`). The
+            // loader guarantees well-formed code (see `Machine::next`).
+            let w = self.next() as u32;
+            // Slots are extracted where used, not all up front: most
+            // instructions use one or two.
+            macro_rules! a {
+                () => {
+                    (w >> 8) & 0xff
+                };
+            }
+            macro_rules! b {
+                () => {
+                    (w >> 16) & 0xff
+                };
+            }
+            macro_rules! c {
+                () => {
+                    w >> 24
+                };
+            }
+            match w as u8 {
+                op::MOVE => {
+                    let v = self.s(a!());
+                    self.put_slot(b!(), v);
                 }
-                Instr::Test { test, fail, src } => {
-                    if !Self::type_test(*test, self.get(*src)) {
-                        self.ip = fail.0;
+                op::TEST => {
+                    let v = self.s(a!());
+                    // Below 16: never an extension word.
+                    let kind = b!();
+                    let fail = self.target();
+                    if !Self::type_test(kind, v) {
+                        self.ip = fail;
                     }
                 }
-                Instr::Compare { cmp, fail, a, b } => {
-                    let (a, b) = (self.get(*a), self.get(*b));
-                    let ok = match (cmp, a.as_small(), b.as_small()) {
-                        (Cmp::Lt, Some(x), Some(y)) => x < y,
-                        (Cmp::Ge, Some(x), Some(y)) => x >= y,
-                        (Cmp::EqExact, _, _) if a == b => true,
-                        _ => self.cmp(*cmp, a, b),
+                op::COMPARE => {
+                    let (x, y) = (self.s(a!()), self.s(b!()));
+                    // Below 6: never an extension word.
+                    let cmp = c!();
+                    let fail = self.target();
+                    let ok = match (cmp, x.as_small(), y.as_small()) {
+                        (CMP_LT, Some(i), Some(j)) => i < j,
+                        (CMP_GE, Some(i), Some(j)) => i >= j,
+                        (CMP_EQ_EXACT, _, _) if x == y => true,
+                        _ => match Cmp::from_code(cmp) {
+                            Some(k) => self.cmp(k, x, y),
+                            None => false,
+                        },
                     };
                     if !ok {
-                        self.ip = fail.0;
+                        self.ip = fail;
                     }
                 }
-                Instr::Call { arity, target } => {
-                    oom!(self.ensure(1, *arity as usize), here);
+                op::PUT_LIST => {
+                    let (h, t) = (self.s(a!()), self.s(b!()));
+                    let l = oom!(self.p.heap.cons(h, t), here);
+                    self.put_slot(c!(), l);
+                }
+                op::GET_LIST => {
+                    let (h, t) = self.s(a!()).as_cons().unwrap_or((Term::NIL, Term::NIL));
+                    self.put_slot(b!(), h);
+                    self.put_slot(c!(), t);
+                }
+                op::GET_HD => {
+                    let h = self.s(a!()).as_cons().map_or(Term::NIL, |c| c.0);
+                    self.put_slot(b!(), h);
+                }
+                op::GET_TL => {
+                    let t = self.s(a!()).as_cons().map_or(Term::NIL, |c| c.1);
+                    self.put_slot(b!(), t);
+                }
+                op::CALL => {
+                    let arity = self.imm8(a!());
+                    let target = self.target();
+                    oom!(self.ensure(1, arity as usize), here);
                     self.p.heap.push(CodePtr(self.ip).to_term());
-                    self.ip = target.0;
+                    self.ip = target;
                     if self.tick() {
-                        return Ok(self.yield_now(*arity));
+                        return Ok(self.yield_now(arity));
                     }
                 }
-                Instr::CallLast {
-                    arity,
-                    target,
-                    dealloc,
-                } => {
-                    self.p.heap.drop_words(*dealloc as usize);
-                    oom!(self.tail_gc(*arity), here);
-                    self.ip = target.0;
+                op::CALL_LAST => {
+                    let arity = self.imm8(a!());
+                    let dealloc = self.imm16(w >> 16);
+                    let target = self.target();
+                    self.p.heap.drop_words(dealloc as usize);
+                    oom!(self.tail_gc(arity), here);
+                    self.ip = target;
                     if self.tick() {
-                        return Ok(self.yield_now(*arity));
+                        return Ok(self.yield_now(arity));
                     }
                 }
-                Instr::CallOnly { arity, target } => {
-                    oom!(self.tail_gc(*arity), here);
-                    self.ip = target.0;
+                op::CALL_ONLY => {
+                    let arity = self.imm8(a!());
+                    let target = self.target();
+                    oom!(self.tail_gc(arity), here);
+                    self.ip = target;
                     if self.tick() {
-                        return Ok(self.yield_now(*arity));
+                        return Ok(self.yield_now(arity));
                     }
                 }
-                Instr::Return => match self.p.heap.pop() {
+                op::RETURN => match self.p.heap.pop() {
                     // Only `call` pushes header-tagged words: anything else
                     // means malformed code returned with a frame in place.
                     Some(cp) if cp.is_header() => self.ip = CodePtr::from_term(cp).0,
-                    _ => return Err((Exception::badarg(), ErrorSite::Here(here))),
+                    _ => raise!(Exception::badarg(), here),
                 },
-                Instr::Bits(op) => self.bits(op, here)?,
-                Instr::CodeEnd => {
-                    // Malformed code ran off the end of its module.
-                    return Err((Exception::badarg(), ErrorSite::Here(here)));
+                op::TEST_HEAP => {
+                    let live = self.imm8(a!());
+                    let need = self.imm16(w >> 16);
+                    oom!(self.ensure(need as usize, live as usize), here);
                 }
-                Instr::Allocate { slots, heap, live } => {
-                    let need = *slots as usize + *heap as usize;
-                    oom!(self.ensure(need, *live as usize), here);
-                    self.p.heap.alloc_frame(*slots as usize);
+                op::ALLOCATE | op::ALLOCATE_HEAP => {
+                    let live = self.imm8(a!());
+                    let slots = self.imm16(w >> 16) as usize;
+                    let heap = if w as u8 == op::ALLOCATE_HEAP {
+                        self.next()
+                    } else {
+                        0
+                    };
+                    oom!(self.ensure(slots + heap, live as usize), here);
+                    self.p.heap.alloc_frame(slots);
                 }
-                Instr::Deallocate { n } => self.p.heap.drop_words(*n as usize),
-                Instr::TestHeap { need, live } => {
-                    oom!(self.ensure(*need as usize, *live as usize), here);
+                op::DEALLOCATE | op::TRIM => {
+                    let n = self.imm16(w >> 16);
+                    self.p.heap.drop_words(n as usize);
                 }
-                Instr::Trim { n } => self.p.heap.drop_words(*n as usize),
-                Instr::InitYregs { regs } => {
-                    for &y in regs.iter() {
-                        self.p.heap.set_y(y as usize, Term::NIL);
+                op::INIT_YREGS => {
+                    let n = self.imm16(w >> 16);
+                    for _ in 0..n {
+                        let y = self.next();
+                        self.p.heap.set_y(y, Term::NIL);
                     }
                 }
-                Instr::Swap { a, b } => {
-                    let va = self.get(dst_src(*a));
-                    let vb = self.get(dst_src(*b));
-                    self.put(*a, vb);
-                    self.put(*b, va);
+                op::SWAP => {
+                    let (da, db) = (self.d(a!()), self.d(b!()));
+                    let va = self.get(da.as_src());
+                    let vb = self.get(db.as_src());
+                    self.put(da, vb);
+                    self.put(db, va);
                 }
-                Instr::GetList { src, head, tail } => {
-                    let (h, t) = self.get(*src).as_cons().unwrap_or((Term::NIL, Term::NIL));
-                    self.put(*head, h);
-                    self.put(*tail, t);
-                }
-                Instr::GetHd { src, dst } => {
-                    let h = self.get(*src).as_cons().map_or(Term::NIL, |c| c.0);
-                    self.put(*dst, h);
-                }
-                Instr::GetTl { src, dst } => {
-                    let t = self.get(*src).as_cons().map_or(Term::NIL, |c| c.1);
-                    self.put(*dst, t);
-                }
-                Instr::GetTupleElement { src, index, dst } => {
-                    let v = self
-                        .get(*src)
+                op::GET_TUPLE_ELEMENT => {
+                    let t = self.s(a!());
+                    let d = self.d(b!());
+                    let index = self.imm8(c!()) as usize;
+                    let v = t
                         .as_tuple()
-                        .and_then(|t| t.get(*index as usize).copied())
+                        .and_then(|t| t.get(index).copied())
                         .unwrap_or(Term::NIL);
-                    self.put(*dst, v);
+                    self.put(d, v);
                 }
-                Instr::SetTupleElement {
-                    value,
-                    tuple,
-                    index,
-                } => {
-                    let v = self.get(*value);
-                    let t = self.get(*tuple);
-                    if t.is_tuple() && (*index as usize) < t.boxed_header().header_arity() {
+                op::SET_TUPLE_ELEMENT => {
+                    let v = self.s(a!());
+                    let t = self.s(b!());
+                    let index = self.imm8(c!()) as usize;
+                    if t.is_tuple() && index < t.boxed_header().header_arity() {
                         // SAFETY: a freshly built tuple (the compiler only
                         // emits this right after `put_tuple2`), index checked.
-                        unsafe { *t.ptr_mut().add(1 + *index as usize) = v };
+                        unsafe { *t.ptr_mut().add(1 + index) = v };
                     }
                 }
-                Instr::PutList { head, tail, dst } => {
-                    let (h, t) = (self.get(*head), self.get(*tail));
-                    let l = oom!(self.p.heap.cons(h, t), here);
-                    self.put(*dst, l);
-                }
-                Instr::PutTuple2 { dst, elems } => {
-                    let n = elems.len();
+                op::PUT_TUPLE2 => {
+                    let d = self.d(a!());
+                    let n = self.imm16(w >> 16) as usize;
                     let s = oom!(self.p.heap.alloc(n + 1), here);
                     // SAFETY: n + 1 fresh words.
                     unsafe {
                         *s = Term::header(crate::term::HeaderTag::Tuple, n);
-                        for (i, e) in elems.iter().enumerate() {
-                            *s.add(1 + i) = self.get(*e);
+                        for i in 0..n {
+                            let e = Src::from_raw(self.next());
+                            *s.add(1 + i) = self.get(e);
                         }
                     }
-                    self.put(*dst, Term::boxed_ptr(s));
+                    self.put(d, Term::boxed_ptr(s));
                 }
-                Instr::UpdateRecord {
-                    src,
-                    dst,
-                    size,
-                    updates,
-                } => {
-                    let t = self.get(*src);
-                    let Some(old) = t.as_tuple() else {
-                        return Err((Exception::badarg(), ErrorSite::Here(here)));
-                    };
-                    let n = (*size as usize).max(old.len());
-                    let s = oom!(self.p.heap.alloc(n + 1), here);
-                    // SAFETY: n + 1 fresh words; `old` has at most n elements.
-                    unsafe {
-                        *s = Term::header(crate::term::HeaderTag::Tuple, n);
-                        for (i, &e) in old.iter().enumerate() {
-                            *s.add(1 + i) = e;
-                        }
-                        for &(pos, v) in updates.iter() {
-                            if pos >= 1 && (pos as usize) <= n {
-                                *s.add(pos as usize) = self.get(v);
-                            }
-                        }
+                op::TEST_ARITY => {
+                    let v = self.s(a!());
+                    let arity = self.imm16(w >> 16) as usize;
+                    let fail = self.target();
+                    match v.as_tuple() {
+                        Some(t) if t.len() == arity => {}
+                        _ => self.ip = fail,
                     }
-                    self.put(*dst, Term::boxed_ptr(s));
                 }
-                Instr::TestArity { fail, src, arity } => match self.get(*src).as_tuple() {
-                    Some(t) if t.len() == *arity as usize => {}
-                    _ => self.ip = fail.0,
-                },
-                Instr::IsTaggedTuple {
-                    fail,
-                    src,
-                    arity,
-                    tag,
-                } => match self.get(*src).as_tuple() {
-                    Some(t) if t.len() == *arity as usize && t.first() == Some(tag) => {}
-                    _ => self.ip = fail.0,
-                },
-                Instr::IsFunction2 { fail, src, arity } => {
-                    let f = self.get(*src);
-                    let a = self.get(*arity);
-                    let ok = match (crate::fun::arity(f), a.as_small()) {
+                op::IS_TAGGED_TUPLE => {
+                    let v = self.s(a!());
+                    let arity = self.imm16(w >> 16) as usize;
+                    let fail = self.target();
+                    let tag = Term::from_raw(self.next());
+                    match v.as_tuple() {
+                        Some(t) if t.len() == arity && t.first() == Some(&tag) => {}
+                        _ => self.ip = fail,
+                    }
+                }
+                op::IS_FUNCTION2 => {
+                    let f = self.s(a!());
+                    let arity = self.s(b!());
+                    let fail = self.target();
+                    let ok = match (crate::fun::arity(f), arity.as_small()) {
                         (Some(n), Some(m)) => n as isize == m,
-                        (_, None) => return Err((Exception::badarg(), ErrorSite::Here(here))),
+                        (_, None) => raise!(Exception::badarg(), here),
                         _ => false,
                     };
                     if !ok {
-                        self.ip = fail.0;
+                        self.ip = fail;
                     }
                 }
-                Instr::SelectVal {
-                    src,
-                    fail,
-                    table,
-                    sorted,
-                } => {
-                    let v = self.get(*src);
-                    let hit = if *sorted {
-                        table
-                            .binary_search_by(|(k, _)| k.raw().cmp(&v.raw()))
-                            .ok()
-                            .map(|i| table[i].1)
-                    } else {
-                        let atoms = &self.vm.atoms;
-                        table
-                            .iter()
-                            .find(|(k, _)| exact_eq(*k, v, atoms))
-                            .map(|e| e.1)
-                    };
-                    self.ip = hit.unwrap_or(*fail).0;
+                op::SELECT_VAL => {
+                    let v = self.s(a!());
+                    let sorted = self.imm8(b!()) != 0;
+                    let fail = self.target();
+                    let n = self.next();
+                    // SAFETY: the loader wrote n (key, target) pairs here.
+                    let table = unsafe { core::slice::from_raw_parts(self.ip, 2 * n) };
+                    self.ip = self.select_val(v, sorted, table).unwrap_or(fail);
                 }
-                Instr::SelectTupleArity { src, fail, table } => {
-                    let v = self.get(*src);
+                op::SELECT_TUPLE_ARITY => {
+                    let v = self.s(a!());
+                    let fail = self.target();
+                    let n = self.next();
+                    // SAFETY: the loader wrote n (arity, target) pairs here.
+                    let table = unsafe { core::slice::from_raw_parts(self.ip, 2 * n) };
                     let hit = v.as_tuple().and_then(|t| {
                         table
-                            .iter()
-                            .find(|(a, _)| *a as usize == t.len())
-                            .map(|e| e.1)
+                            .chunks_exact(2)
+                            .find(|e| e[0] == t.len())
+                            .map(|e| e[1] as *const Word)
                     });
-                    self.ip = hit.unwrap_or(*fail).0;
+                    self.ip = hit.unwrap_or(fail);
                 }
-                Instr::Jump { target } => self.ip = target.0,
-                Instr::Bif {
-                    func,
-                    fail,
-                    args,
-                    n,
-                    dst,
-                    live,
-                } => {
-                    let mut a = [Term::NIL; 3];
-                    for i in 0..*n as usize {
-                        a[i] = self.get(args[i]);
-                    }
-                    let _ = live; // natives allocate in fragments: no collection here
-                    let r = func(&mut self.bif_ctx(), &a[..*n as usize]);
-                    self.after_native();
-                    if let Some(reason) = self.p.info.pending_exit.take() {
-                        return Ok(Outcome::Exited(reason));
-                    }
-                    match r {
-                        Ok(v) => self.put(*dst, v),
-                        Err(e) => match fail.get() {
-                            Some(f) => self.ip = f.0,
-                            None => {
-                                return Err((
-                                    e,
-                                    ErrorSite::Bif {
-                                        at: here,
-                                        func: *func,
-                                        args: a,
-                                        n: *n,
-                                    },
-                                ))
-                            }
-                        },
-                    }
-                }
-                Instr::CallExt { arity, entry } => {
-                    oom!(self.ensure(1, *arity as usize), here);
-                    if let Some(out) = self.call_export(*entry, *arity, call::Tail::No, here)? {
+                op::JUMP => self.ip = self.target(),
+                op::BIF1 => {
+                    let x = self.s(a!());
+                    let d = self.d(b!());
+                    if let Some(out) = self.bif(here, [x, Term::NIL, Term::NIL], 1, d)? {
                         return Ok(out);
                     }
                 }
-                Instr::CallExtLast {
-                    arity,
-                    entry,
-                    dealloc,
-                } => {
-                    self.p.heap.drop_words(*dealloc as usize);
-                    if let Some(out) = self.call_export(*entry, *arity, call::Tail::Yes, here)? {
+                op::BIF2 => {
+                    let (x, y) = (self.s(a!()), self.s(b!()));
+                    let d = self.d(c!());
+                    if let Some(out) = self.bif(here, [x, y, Term::NIL], 2, d)? {
                         return Ok(out);
                     }
                 }
-                Instr::CallExtOnly { arity, entry } => {
-                    if let Some(out) = self.call_export(*entry, *arity, call::Tail::Yes, here)? {
+                op::BIF0 => {
+                    let d = self.d(a!());
+                    if let Some(out) = self.bif(here, [Term::NIL; 3], 0, d)? {
                         return Ok(out);
                     }
                 }
-                Instr::Apply { arity, dealloc } => {
-                    let tail = match dealloc {
-                        Some(d) => {
-                            self.p.heap.drop_words(*d as usize);
-                            call::Tail::Yes
-                        }
-                        None => {
-                            oom!(self.ensure(1, *arity as usize + 2), here);
-                            call::Tail::No
-                        }
+                op::BIF3 => {
+                    let args = [self.s(a!()), self.s(b!()), self.s(c!())];
+                    let d = Dst::from_raw(self.next());
+                    if let Some(out) = self.bif(here, args, 3, d)? {
+                        return Ok(out);
+                    }
+                }
+                op::CALL_EXT => {
+                    let arity = self.imm8(a!());
+                    let entry = self.next() as *const ExportEntry;
+                    oom!(self.ensure(1, arity as usize), here);
+                    if let Some(out) = self.call_export(entry, arity, call::Tail::No, here)? {
+                        return Ok(out);
+                    }
+                }
+                op::CALL_EXT_LAST => {
+                    let arity = self.imm8(a!());
+                    let dealloc = self.imm16(w >> 16);
+                    let entry = self.next() as *const ExportEntry;
+                    self.p.heap.drop_words(dealloc as usize);
+                    if let Some(out) = self.call_export(entry, arity, call::Tail::Yes, here)? {
+                        return Ok(out);
+                    }
+                }
+                op::CALL_EXT_ONLY => {
+                    let arity = self.imm8(a!());
+                    let entry = self.next() as *const ExportEntry;
+                    if let Some(out) = self.call_export(entry, arity, call::Tail::Yes, here)? {
+                        return Ok(out);
+                    }
+                }
+                op::APPLY | op::APPLY_LAST => {
+                    let arity = self.imm8(a!());
+                    let tail = if w as u8 == op::APPLY_LAST {
+                        let d = self.imm16(w >> 16);
+                        self.p.heap.drop_words(d as usize);
+                        call::Tail::Yes
+                    } else {
+                        oom!(self.ensure(1, arity as usize + 2), here);
+                        call::Tail::No
                     };
-                    let m = self.r.x[*arity as usize];
-                    let f = self.r.x[*arity as usize + 1];
-                    if let Some(out) = self.apply_mfa(m, f, *arity, tail, here)? {
+                    // The loader checked arity + 2 <= X_REGS.
+                    let m = self.r.x[arity as usize];
+                    let f = self.r.x[arity as usize + 1];
+                    if let Some(out) = self.apply_mfa(m, f, arity, tail, here)? {
                         return Ok(out);
                     }
                 }
-                Instr::CallFun { arity } => {
-                    oom!(self.ensure(1, *arity as usize + 1), here);
-                    let f = self.r.x[*arity as usize];
-                    if let Some(out) = self.call_fun(f, *arity, call::Tail::No, here)? {
+                op::CALL_FUN => {
+                    let arity = self.imm8(a!());
+                    oom!(self.ensure(1, arity as usize + 1), here);
+                    let Some(&f) = self.r.x.get(arity as usize) else {
+                        raise!(Exception::system_limit(), here)
+                    };
+                    if let Some(out) = self.call_fun(f, arity, call::Tail::No, here)? {
                         return Ok(out);
                     }
                 }
-                Instr::CallFun2 { arity, fun } => {
+                op::CALL_FUN2 => {
+                    let arity = self.imm8(a!());
                     // Keep an X register holding the fun alive across a GC.
-                    let live = match fun.reg() {
-                        Some(Reg::X(i)) => (i as usize + 1).max(*arity as usize),
-                        _ => *arity as usize,
+                    let fun = b!();
+                    let live = if fun <= slot::X_MAX {
+                        (fun as usize + 1).max(arity as usize)
+                    } else {
+                        arity as usize
                     };
                     oom!(self.ensure(1, live), here);
-                    let f = self.get(*fun);
-                    if let Some(out) = self.call_fun(f, *arity, call::Tail::No, here)? {
+                    let f = self.s(b!());
+                    if let Some(out) = self.call_fun(f, arity, call::Tail::No, here)? {
                         return Ok(out);
                     }
                 }
-                Instr::MakeFun { def, dst, free } => {
-                    let mut vals = alloc::vec::Vec::with_capacity(free.len());
-                    for s in free.iter() {
-                        vals.push(self.get(*s));
-                    }
+                op::MAKE_FUN => {
+                    let d = self.d(a!());
+                    let n = self.imm16(w >> 16) as usize;
                     // SAFETY: fun definitions live as long as their module.
-                    let def = unsafe { &**def };
+                    let def = unsafe { &*(self.next() as *const FunDef) };
+                    let mut vals = alloc::vec::Vec::with_capacity(n);
+                    for _ in 0..n {
+                        let s = Src::from_raw(self.next());
+                        vals.push(self.get(s));
+                    }
                     let f = oom!(crate::fun::new_closure(&mut self.p.heap, def, &vals), here);
-                    self.put(*dst, f);
+                    self.put(d, f);
                 }
-                Instr::FuncInfo { .. } => {
+                op::FUNC_INFO => {
                     return Err((
                         Exception::error(Term::atom(atom::FUNCTION_CLAUSE)),
                         ErrorSite::FunctionClause(here),
                     ));
                 }
-                Instr::Badmatch { src } => {
-                    let v = self.get(*src);
-                    let r = oom!(self.tagged(atom::BADMATCH, v), here);
-                    return Err((Exception::error(r), ErrorSite::Here(here)));
+                op::BADMATCH | op::CASE_END | op::TRY_CASE_END | op::BADRECORD => {
+                    let tag = match w as u8 {
+                        op::BADMATCH => atom::BADMATCH,
+                        op::CASE_END => atom::CASE_CLAUSE,
+                        op::TRY_CASE_END => atom::TRY_CLAUSE,
+                        _ => atom::BADRECORD,
+                    };
+                    let v = self.s(a!());
+                    let r = oom!(self.tagged(tag, v), here);
+                    raise!(Exception::error(r), here);
                 }
-                Instr::CaseEnd { src } => {
-                    let v = self.get(*src);
-                    let r = oom!(self.tagged(atom::CASE_CLAUSE, v), here);
-                    return Err((Exception::error(r), ErrorSite::Here(here)));
+                op::IF_END => raise!(Exception::error(Term::atom(atom::IF_CLAUSE)), here),
+                op::CATCH => {
+                    let y = self.imm16(w >> 16);
+                    let tag = Term::from_raw(self.next());
+                    self.p.heap.set_y(y as usize, tag);
                 }
-                Instr::TryCaseEnd { src } => {
-                    let v = self.get(*src);
-                    let r = oom!(self.tagged(atom::TRY_CLAUSE, v), here);
-                    return Err((Exception::error(r), ErrorSite::Here(here)));
-                }
-                Instr::Badrecord { src } => {
-                    let v = self.get(*src);
-                    let r = oom!(self.tagged(atom::BADRECORD, v), here);
-                    return Err((Exception::error(r), ErrorSite::Here(here)));
-                }
-                Instr::IfEnd => {
-                    return Err((
-                        Exception::error(Term::atom(atom::IF_CLAUSE)),
-                        ErrorSite::Here(here),
-                    ));
-                }
-                Instr::Catch { y, handler } => {
-                    self.p
-                        .heap
-                        .set_y(*y as usize, Term::catch(*handler as usize));
-                }
-                Instr::CatchEnd { y } => {
-                    self.p.heap.set_y(*y as usize, Term::NIL);
+                op::CATCH_END => {
+                    let y = self.imm16(w >> 16);
+                    self.p.heap.set_y(y as usize, Term::NIL);
                     if self.r.x[0].is_none() {
                         let v = oom!(self.catch_value(), here);
                         self.r.x[0] = v;
                     }
                 }
-                Instr::TryEnd { y } => self.p.heap.set_y(*y as usize, Term::NIL),
-                Instr::TryCase { y } => {
-                    self.p.heap.set_y(*y as usize, Term::NIL);
+                op::TRY_END => {
+                    let y = self.imm16(w >> 16);
+                    self.p.heap.set_y(y as usize, Term::NIL);
+                }
+                op::TRY_CASE => {
+                    let y = self.imm16(w >> 16);
+                    self.p.heap.set_y(y as usize, Term::NIL);
                     self.r.x[0] = self.r.x[1];
                     self.r.x[1] = self.r.x[2];
                     self.r.x[2] = self.r.x[3];
                 }
-                Instr::Raise { trace, value } => {
-                    let raw = self.get(*trace);
-                    let v = self.get(*value);
+                op::RAISE => {
+                    let raw = self.s(a!());
+                    let v = self.s(b!());
                     return Err(exception::reraise(raw, v, here));
                 }
-                Instr::RawRaise => {
+                op::RAW_RAISE => {
                     let (c, r, raw) = (self.r.x[0], self.r.x[1], self.r.x[2]);
                     match Class::from_term(c) {
                         Some(class) => {
                             let e = exception::reraise(raw, r, here);
                             return Err((Exception { class, ..e.0 }, e.1));
                         }
-                        None => {
-                            return Err((Exception::badarg(), ErrorSite::Here(here)));
-                        }
+                        None => raise!(Exception::badarg(), here),
                     }
                 }
-                Instr::BuildStacktrace => {
+                op::BUILD_STACKTRACE => {
                     self.r.x[0] = exception::raw_trace_list(self.r.x[0]);
                 }
-                Instr::Fmove { src, freg } => {
-                    self.r.f[*freg as usize] = self.get(*src).as_float().unwrap_or(0.0);
+                op::FMOVE => {
+                    let v = self.s(a!());
+                    let f = self.imm8(b!()) as usize;
+                    self.r.f[f] = v.as_float().unwrap_or(0.0);
                 }
-                Instr::FmoveOut { freg, dst } => {
-                    let f = oom!(self.p.heap.float(self.r.f[*freg as usize]), here);
-                    self.put(*dst, f);
+                op::FMOVE_OUT => {
+                    let f = self.imm8(a!()) as usize;
+                    let d = self.d(b!());
+                    let v = oom!(self.p.heap.float(self.r.f[f]), here);
+                    self.put(d, v);
                 }
-                Instr::Fconv { src, freg } => match float::to_f64(self.get(*src)) {
-                    Some(f) => self.r.f[*freg as usize] = f,
-                    None => return Err((Exception::badarith(), ErrorSite::Here(here))),
-                },
-                Instr::Farith { op, a, b, dst } => {
-                    let (x, y) = (self.r.f[*a as usize], self.r.f[*b as usize]);
-                    match float::arith(*op, x, y) {
-                        Some(v) => self.r.f[*dst as usize] = v,
-                        None => return Err((Exception::badarith(), ErrorSite::Here(here))),
+                op::FCONV => {
+                    let v = self.s(a!());
+                    let f = self.imm8(b!()) as usize;
+                    match float::to_f64(v) {
+                        Some(v) => self.r.f[f] = v,
+                        None => raise!(Exception::badarith(), here),
                     }
                 }
-                Instr::Fnegate { src, dst } => self.r.f[*dst as usize] = -self.r.f[*src as usize],
-                Instr::Fcopy { src, dst } => self.r.f[*dst as usize] = self.r.f[*src as usize],
-                Instr::IsMap { fail, src } => {
-                    if !self.get(*src).is_map() {
-                        self.ip = fail.0;
+                op::FADD | op::FSUB | op::FMUL | op::FDIV => {
+                    let kind = match w as u8 {
+                        op::FADD => FloatOp::Add,
+                        op::FSUB => FloatOp::Sub,
+                        op::FMUL => FloatOp::Mul,
+                        _ => FloatOp::Div,
+                    };
+                    let (fa, fb, fd) = (self.imm8(a!()), self.imm8(b!()), self.imm8(c!()));
+                    let (x, y) = (self.r.f[fa as usize], self.r.f[fb as usize]);
+                    match float::arith(kind, x, y) {
+                        Some(v) => self.r.f[fd as usize] = v,
+                        None => raise!(Exception::badarith(), here),
                     }
                 }
-                Instr::HasMapFields { fail, src, keys } => {
-                    let m = self.get(*src);
-                    let atoms = &self.vm.atoms;
-                    let all = keys
-                        .iter()
-                        .all(|k| crate::map::get(m, self.get(*k), atoms).is_some());
-                    if !all {
-                        self.ip = fail.0;
-                    }
+                op::FNEGATE => {
+                    let (fs, fd) = (self.imm8(a!()), self.imm8(b!()));
+                    self.r.f[fd as usize] = -self.r.f[fs as usize];
                 }
-                Instr::GetMapElements { fail, src, pairs } => {
-                    let m = self.get(*src);
-                    let mut found = true;
-                    for &(k, d) in pairs.iter() {
-                        let key = self.get(k);
-                        match crate::map::get(m, key, &self.vm.atoms) {
-                            Some(v) => self.put(d, v),
-                            None => {
-                                found = false;
-                                break;
-                            }
-                        }
-                    }
-                    if !found {
-                        self.ip = fail.0;
-                    }
+                op::FCOPY => {
+                    let (fs, fd) = (self.imm8(a!()), self.imm8(b!()));
+                    self.r.f[fd as usize] = self.r.f[fs as usize];
                 }
-                Instr::PutMap {
-                    fail,
-                    src,
-                    dst,
-                    live,
-                    exact,
-                    pairs,
-                } => {
-                    // As on the BEAM, room is made first (collecting with
-                    // `live` roots), so the update need not use fragments.
-                    let need = crate::map::update_words(self.get(*src), pairs.len());
-                    oom!(self.ensure(need, *live as usize), here);
-                    let m = self.get(*src);
-                    match self.put_map(m, *exact, pairs) {
-                        Ok(v) => self.put(*dst, v),
-                        Err(e) => match fail.get() {
-                            Some(f) => self.ip = f.0,
-                            None => return Err((e, ErrorSite::Here(here))),
-                        },
-                    }
-                }
-                Instr::Stop => {
+                op::STOP => {
                     return Ok(Outcome::Returned(self.r.x[0]));
                 }
-                Instr::Send => {
+                op::SEND => {
                     let (dest, msg) = (self.r.x[0], self.r.x[1]);
                     if let Err(e) = self.vm.sched.send(&mut self.p.info, dest, msg) {
                         let site = ErrorSite::Call {
@@ -736,18 +801,22 @@ impl Machine<'_> {
                     self.r.x[0] = msg;
                     self.reds -= 1;
                 }
-                Instr::LoopRec { fail } => match self.p.info.mailbox.current() {
-                    Some(m) => self.r.x[0] = m,
-                    None => self.ip = fail.0,
-                },
-                Instr::LoopRecEnd { target } => {
+                op::LOOP_REC => {
+                    let fail = self.target();
+                    match self.p.info.mailbox.current() {
+                        Some(m) => self.r.x[0] = m,
+                        None => self.ip = fail,
+                    }
+                }
+                op::LOOP_REC_END => {
+                    let target = self.target();
                     self.p.info.mailbox.advance();
-                    self.ip = target.0;
+                    self.ip = target;
                     if self.tick() {
                         return Ok(self.yield_now(0));
                     }
                 }
-                Instr::RemoveMessage => {
+                op::REMOVE_MESSAGE => {
                     if let Some(m) = self.p.info.mailbox.take_current() {
                         self.p.heap.adopt(m.block);
                     }
@@ -756,64 +825,246 @@ impl Machine<'_> {
                     }
                     self.p.info.timed_out = false;
                 }
-                Instr::Timeout => {
+                op::TIMEOUT => {
                     self.p.info.mailbox.rewind();
                     self.p.info.timed_out = false;
                 }
-                Instr::Wait { target } => {
-                    self.ip = target.0;
+                op::WAIT => {
+                    self.ip = self.target();
                     return Ok(self.yield_now(0).waiting());
                 }
-                Instr::WaitTimeout { target, time } => {
-                    let t = self.get(*time);
-                    if self.p.info.timed_out {
-                        self.p.info.timed_out = false;
-                    } else if t == Term::atom(atom::INFINITY) {
-                        self.ip = target.0;
-                        return Ok(self.yield_now(0).waiting());
-                    } else {
-                        let ms = match crate::bignum::to_i64(t) {
-                            Some(ms) if ms >= 0 && t.is_integer() => ms as u64,
-                            _ => {
-                                let e = Exception::error(Term::atom(atom::TIMEOUT_VALUE));
-                                return Err((e, ErrorSite::Here(here)));
-                            }
-                        };
-                        if ms > 0 {
-                            if self.p.info.receive_timer.is_none() {
-                                let id = self.vm.sched.make_ref();
-                                let now = self.vm.os.monotonic_ns();
-                                let deadline = now.saturating_add(ms.saturating_mul(1_000_000));
-                                let ev = crate::timer::TimerEvent::Receive(self.p.info.pid);
-                                self.vm.sched.timers.add(deadline, id, ev);
-                                self.p.info.receive_timer = core::num::NonZeroU64::new(id);
-                            }
-                            self.ip = target.0;
-                            return Ok(self.yield_now(0).waiting());
+                op::WAIT_TIMEOUT => {
+                    let t = self.s(a!());
+                    let target = self.target();
+                    if let Some(out) = self.wait_timeout(t, target, here)? {
+                        return Ok(out);
+                    }
+                }
+                op::RECV_MARKER_RESERVE => {
+                    self.p.info.mailbox.reserve_marker();
+                    self.put_slot(a!(), Term::NIL);
+                }
+                op::RECV_MARKER_BIND | op::RECV_MARKER_USE | op::RECV_MARKER_CLEAR => {
+                    if let Some(id) = self.s(a!()).as_reference() {
+                        let mb = &mut self.p.info.mailbox;
+                        match w as u8 {
+                            op::RECV_MARKER_BIND => mb.bind_marker(id),
+                            op::RECV_MARKER_USE => mb.use_marker(id),
+                            _ => mb.clear_marker(id),
                         }
                     }
                 }
-                Instr::RecvMarkerReserve { dst } => {
-                    self.p.info.mailbox.reserve_marker();
-                    self.put(*dst, Term::NIL);
+                op::RARE => {
+                    // SAFETY: the loader wrote the address of an entry of
+                    // the module's pool, which lives as long as the code.
+                    let i = unsafe { &*(self.next() as *const Instr) };
+                    self.rare(i, here)?;
                 }
-                Instr::RecvMarkerBind { reference } => {
-                    if let Some(id) = self.get(*reference).as_reference() {
-                        self.p.info.mailbox.bind_marker(id);
-                    }
-                }
-                Instr::RecvMarkerUse { reference } => {
-                    if let Some(id) = self.get(*reference).as_reference() {
-                        self.p.info.mailbox.use_marker(id);
-                    }
-                }
-                Instr::RecvMarkerClear { reference } => {
-                    if let Some(id) = self.get(*reference).as_reference() {
-                        self.p.info.mailbox.clear_marker(id);
-                    }
+                _ => {
+                    // `CODE_END`: malformed code ran off the end of its
+                    // module (no other opcode reaches here).
+                    raise!(Exception::badarg(), here);
                 }
             }
         }
+    }
+
+    /// The rest of a `BIFn` instruction once its operands are read: calls
+    /// the native (its address and the fail target are the next words)
+    /// and stores the result in `d`.
+    #[inline(always)]
+    fn bif(
+        &mut self,
+        here: *const Word,
+        args: [Term; 3],
+        n: usize,
+        d: Dst,
+    ) -> Result<Option<Outcome>, (Exception, ErrorSite)> {
+        // SAFETY: the loader wrote a native's address here.
+        let func: BifFn = unsafe { core::mem::transmute::<Word, BifFn>(self.next()) };
+        let fail = self.target();
+        let r = func(&mut self.bif_ctx(), &args[..n]);
+        self.after_native();
+        if let Some(reason) = self.p.info.pending_exit.take() {
+            return Ok(Some(Outcome::Exited(reason)));
+        }
+        match r {
+            Ok(v) => self.put(d, v),
+            Err(_) if !fail.is_null() => self.ip = fail,
+            Err(e) => {
+                return Err((
+                    e,
+                    ErrorSite::Bif {
+                        at: here,
+                        func,
+                        args,
+                        n: n as u8,
+                    },
+                ))
+            }
+        }
+        Ok(None)
+    }
+
+    /// `wait_timeout`: suspends until `target` is due (returns the
+    /// outcome), or falls through once the timeout has passed.
+    fn wait_timeout(
+        &mut self,
+        t: Term,
+        target: *const Word,
+        here: *const Word,
+    ) -> Result<Option<Outcome>, (Exception, ErrorSite)> {
+        if self.p.info.timed_out {
+            self.p.info.timed_out = false;
+            return Ok(None);
+        }
+        if t == Term::atom(atom::INFINITY) {
+            self.ip = target;
+            return Ok(Some(self.yield_now(0).waiting()));
+        }
+        let ms = match crate::bignum::to_i64(t) {
+            Some(ms) if ms >= 0 && t.is_integer() => ms as u64,
+            _ => {
+                let e = Exception::error(Term::atom(atom::TIMEOUT_VALUE));
+                return Err((e, ErrorSite::Here(here)));
+            }
+        };
+        if ms == 0 {
+            return Ok(None);
+        }
+        if self.p.info.receive_timer.is_none() {
+            let id = self.vm.sched.make_ref();
+            let now = self.vm.os.monotonic_ns();
+            let deadline = now.saturating_add(ms.saturating_mul(1_000_000));
+            let ev = crate::timer::TimerEvent::Receive(self.p.info.pid);
+            self.vm.sched.timers.add(deadline, id, ev);
+            self.p.info.receive_timer = core::num::NonZeroU64::new(id);
+        }
+        self.ip = target;
+        Ok(Some(self.yield_now(0).waiting()))
+    }
+
+    /// The target of `select_val` for `v` in a table of (key, target)
+    /// word pairs.
+    fn select_val(&self, v: Term, sorted: bool, table: &[Word]) -> Option<*const Word> {
+        let n = table.len() / 2;
+        if sorted {
+            // Keys sorted by word: binary search on pairs.
+            let (mut lo, mut hi) = (0, n);
+            let key = v.raw();
+            while lo < hi {
+                let mid = (lo + hi) / 2;
+                let k = table[2 * mid];
+                if k == key {
+                    return Some(table[2 * mid + 1] as *const Word);
+                }
+                if k < key {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            None
+        } else {
+            let atoms = &self.vm.atoms;
+            table
+                .chunks_exact(2)
+                .find(|e| exact_eq(Term::from_raw(e[0]), v, atoms))
+                .map(|e| e[1] as *const Word)
+        }
+    }
+
+    /// Runs an instruction of the pool of rare ones.
+    #[inline(never)]
+    fn rare(&mut self, i: &Instr, here: *const Word) -> Result<(), (Exception, ErrorSite)> {
+        macro_rules! oom {
+            ($e:expr) => {
+                match $e {
+                    Ok(v) => v,
+                    Err(OutOfMemory) => {
+                        return Err((Exception::from(OutOfMemory), ErrorSite::Here(here)))
+                    }
+                }
+            };
+        }
+        match i {
+            Instr::Bits(op) => self.bits(op, here)?,
+            Instr::UpdateRecord {
+                src,
+                dst,
+                size,
+                updates,
+            } => {
+                let t = self.get(*src);
+                let Some(old) = t.as_tuple() else {
+                    return Err((Exception::badarg(), ErrorSite::Here(here)));
+                };
+                let n = (*size as usize).max(old.len());
+                let s = oom!(self.p.heap.alloc(n + 1));
+                // SAFETY: n + 1 fresh words; `old` has at most n elements.
+                unsafe {
+                    *s = Term::header(crate::term::HeaderTag::Tuple, n);
+                    for (i, &e) in old.iter().enumerate() {
+                        *s.add(1 + i) = e;
+                    }
+                    for &(pos, v) in updates.iter() {
+                        if pos >= 1 && (pos as usize) <= n {
+                            *s.add(pos as usize) = self.get(v);
+                        }
+                    }
+                }
+                self.put(*dst, Term::boxed_ptr(s));
+            }
+            Instr::HasMapFields { fail, src, keys } => {
+                let m = self.get(*src);
+                let atoms = &self.vm.atoms;
+                let all = keys
+                    .iter()
+                    .all(|k| crate::map::get(m, self.get(*k), atoms).is_some());
+                if !all {
+                    self.ip = fail.0;
+                }
+            }
+            Instr::GetMapElements { fail, src, pairs } => {
+                let m = self.get(*src);
+                let mut found = true;
+                for &(k, d) in pairs.iter() {
+                    let key = self.get(k);
+                    match crate::map::get(m, key, &self.vm.atoms) {
+                        Some(v) => self.put(d, v),
+                        None => {
+                            found = false;
+                            break;
+                        }
+                    }
+                }
+                if !found {
+                    self.ip = fail.0;
+                }
+            }
+            Instr::PutMap {
+                fail,
+                src,
+                dst,
+                live,
+                exact,
+                pairs,
+            } => {
+                // As on the BEAM, room is made first (collecting with
+                // `live` roots), so the update need not use fragments.
+                let need = crate::map::update_words(self.get(*src), pairs.len());
+                oom!(self.ensure(need, *live as usize));
+                let m = self.get(*src);
+                match self.put_map(m, *exact, pairs) {
+                    Ok(v) => self.put(*dst, v),
+                    Err(e) => match fail.get() {
+                        Some(f) => self.ip = f.0,
+                        None => return Err((e, ErrorSite::Here(here))),
+                    },
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Picks up messages that natives delivered to this process while it
@@ -884,11 +1135,6 @@ impl Outcome {
     fn waiting(self) -> Outcome {
         Outcome::Wait
     }
-}
-
-/// A destination read as a source (for `swap`).
-fn dst_src(d: Dst) -> Src {
-    d.as_src()
 }
 
 /// The raw word of a constant source.

@@ -29,6 +29,24 @@ pub fn load(vm: &mut Vm, bytes: &[u8]) -> Result<Atom, LoadError> {
     Ok(name)
 }
 
+/// Loads a `.beam` image that lives as long as the program (in flash):
+/// as [`load`], but the new atoms keep pointing at their names in the
+/// image instead of copies.
+pub fn load_static(vm: &mut Vm, bytes: &'static [u8]) -> Result<Atom, LoadError> {
+    let file = beam::parse(bytes)?;
+    for name in file.atoms.iter() {
+        if let alloc::borrow::Cow::Borrowed(s) = name {
+            vm.atoms
+                .intern_static(s)
+                .map_err(|_| LoadError::AtomTable)?;
+        }
+    }
+    let module = build(vm, &file)?;
+    let name = module.name;
+    vm.install_module(module);
+    Ok(name)
+}
+
 /// The loader's view of one file while translating it.
 pub(crate) struct Context<'f, 'a> {
     pub file: &'f BeamFile<'a>,
@@ -40,6 +58,9 @@ pub(crate) struct Context<'f, 'a> {
     pub lit_heap: Heap,
     /// Export entries of the imports.
     pub imports: Vec<*const crate::code::ExportEntry>,
+    /// Translation's first pass, which only sizes the code: constants are
+    /// not made.
+    pub counting: bool,
 }
 
 fn build(vm: &mut Vm, file: &BeamFile<'_>) -> Result<Module, LoadError> {
@@ -106,42 +127,18 @@ fn build(vm: &mut Vm, file: &BeamFile<'_>) -> Result<Module, LoadError> {
         literals,
         lit_heap,
         imports,
+        counting: false,
     };
     let out = translate::translate(vm, &mut cx, &funs)?;
 
-    // Resolve labels to addresses now that the code will not move.
-    let mut code = out.code;
-    code.push(crate::code::Instr::CodeEnd);
-    let mut code = code.into_boxed_slice();
-    let base = code.as_ptr();
-    let len = code.len();
+    // Code addresses are final: the words never move.
+    let code = out.code;
     let addr = |label: u32| -> Result<CodePtr, LoadError> {
-        let i = *out
-            .labels
-            .get(label as usize)
-            .ok_or(LoadError::BadLabel { label })?;
-        if i == u32::MAX || i as usize >= len {
-            return Err(LoadError::BadLabel { label });
+        match out.labels.get(label as usize) {
+            Some(&i) if (i as usize) < code.len() => Ok(CodePtr(code[i as usize..].as_ptr())),
+            _ => Err(LoadError::BadLabel { label }),
         }
-        // SAFETY: i < code.len().
-        Ok(CodePtr(unsafe { base.add(i as usize) }))
     };
-    for ins in code.iter_mut() {
-        let mut err = None;
-        ins.for_each_target(|t| match addr(t.0 as usize as u32) {
-            Ok(p) => *t = p,
-            Err(e) => err = Some(e),
-        });
-        if let Some(e) = err {
-            return Err(e);
-        }
-    }
-    for ins in code.iter_mut() {
-        if let crate::code::Instr::Catch { y, handler } = ins {
-            let p = addr(*handler)?;
-            *handler = vm.add_catch(p, *y as u32).catch_index() as u32;
-        }
-    }
     for (def, f) in funs.iter().zip(file.funs.iter()) {
         def.entry.set(Some(addr(f.label)?));
     }
@@ -160,10 +157,11 @@ fn build(vm: &mut Vm, file: &BeamFile<'_>) -> Result<Module, LoadError> {
     Ok(Module {
         name,
         code,
+        rare: out.rare,
         funs,
         literals: cx.lit_heap,
-        functions: out.functions.into_boxed_slice(),
-        lines: out.lines.into_boxed_slice(),
+        functions: out.functions,
+        lines: out.lines,
         files,
         source,
         exports: exports.into_boxed_slice(),

@@ -1,32 +1,43 @@
-//! Translation of generic BEAM instructions into [`Instr`].
+//! Translation of generic BEAM instructions into the word format of
+//! [`crate::code::op`].
 //!
-//! Jump targets are emitted as label numbers (stored in the [`CodePtr`]
-//! fields) and resolved to addresses by the caller once the code is final;
-//! `catch`/`try` handlers likewise carry their label until registered.
+//! Two passes over the generic instructions: the first only counts words,
+//! pool entries, functions and line entries and records where each label
+//! lands; the second allocates everything at its exact size and emits the
+//! words, with jump targets already resolved to addresses (forward ones
+//! from the first pass's label offsets). So loading holds no growing
+//! vectors and copies nothing at the end.
 
 mod bits;
+mod emit;
 
 use super::{atom_at, Context, LoadError};
 use crate::beam::{BeamFile, GenericOp, Operand};
-use crate::code::instr::{Cmp, Dst, FloatOp, Src, TypeTest};
+use crate::code::instr::{Cmp, Dst, Src, TypeTest};
+use crate::code::op::{self, slot, Word};
 use crate::code::{CodePtr, FunDef, FunctionInfo, Instr, Location, Target};
 use crate::term::{Atom, Term};
 use crate::vm::Vm;
 use alloc::boxed::Box;
 use alloc::vec::Vec;
+use emit::{Emit, Ins};
 
 /// What translation produces.
 pub(super) struct Output {
-    pub code: Vec<Instr>,
-    /// Instruction index of each label (`u32::MAX` if undefined).
+    /// The words, ending in `CODE_END`.
+    pub code: Box<[Word]>,
+    /// The pool of rare instructions the words point at.
+    pub rare: Box<[Instr]>,
+    /// Word offset of each label (`u32::MAX` if undefined).
     pub labels: Vec<u32>,
-    pub functions: Vec<FunctionInfo>,
-    pub lines: Vec<(u32, Location)>,
+    pub functions: Box<[FunctionInfo]>,
+    pub lines: Box<[(u32, Location)]>,
 }
 
-/// A label number carried in a `CodePtr` until resolution.
+/// A label number carried in a `CodePtr` until resolution (rare
+/// instructions are built with these, then resolved).
 fn lbl(n: u32) -> CodePtr {
-    CodePtr(n as usize as *const Instr)
+    CodePtr(n as usize as *const Word)
 }
 
 struct Ops<'o, 'a> {
@@ -82,7 +93,34 @@ fn reg_index(n: u32, limit: usize, e: LoadError) -> Result<u16, LoadError> {
     }
 }
 
+/// An operand in a register slot: the slot value and, for
+/// [`slot::EXT`], the word that follows.
+type Slot = (u32, Option<Word>);
+
 impl Context<'_, '_> {
+    /// A source operand as a slot. Whether it needs an extension word
+    /// depends only on the operand's kind and register number, so both
+    /// passes agree on the size.
+    fn src_slot(&mut self, o: &Operand<'_>, e: LoadError) -> Result<Slot, LoadError> {
+        Ok(match o {
+            Operand::X(n) if *n <= slot::X_MAX => (*n, None),
+            Operand::Y(n) if *n <= slot::Y_MAX => (0x80 | *n, None),
+            Operand::TypedReg { reg, .. } => return self.src_slot(&reg.operand(), e),
+            Operand::Nil => (slot::NIL, None),
+            _ => (slot::EXT, Some(self.src_of(o, e)?.raw())),
+        })
+    }
+
+    /// A destination operand as a slot.
+    fn dst_slot(&self, o: &Operand<'_>, e: LoadError) -> Result<Slot, LoadError> {
+        Ok(match o {
+            Operand::X(n) if *n <= slot::X_MAX => (*n, None),
+            Operand::Y(n) if *n <= slot::Y_MAX => (0x80 | *n, None),
+            Operand::TypedReg { reg, .. } => return self.dst_slot(&reg.operand(), e),
+            _ => (slot::EXT, Some(self.dst_of(o, e)?.raw())),
+        })
+    }
+
     fn src_of(&mut self, o: &Operand<'_>, e: LoadError) -> Result<Src, LoadError> {
         Ok(match o {
             Operand::X(n) => Src::x(reg_index(*n, crate::interp::X_REGS, e)?),
@@ -102,6 +140,21 @@ impl Context<'_, '_> {
     }
 
     fn constant(&mut self, o: &Operand<'_>, e: LoadError) -> Result<Term, LoadError> {
+        if self.counting {
+            // The first pass only sizes: make nothing (floats and big
+            // integers would be allocated twice).
+            return match o {
+                Operand::Atom(_)
+                | Operand::Nil
+                | Operand::Integer(_)
+                | Operand::Unsigned(_)
+                | Operand::Char(_)
+                | Operand::Literal(_)
+                | Operand::Float(_)
+                | Operand::BigInt(_) => Ok(Term::NIL),
+                _ => Err(e),
+            };
+        }
         Ok(match o {
             Operand::Atom(i) => Term::atom(atom_at(&self.atoms, *i)?),
             Operand::Nil => Term::NIL,
@@ -143,65 +196,56 @@ pub(super) fn translate(
     cx: &mut Context<'_, '_>,
     funs: &[FunDef],
 ) -> Result<Output, LoadError> {
-    let sizes = count(cx.file)?;
-    let mut out = Output {
-        // One more for the `CodeEnd` the caller appends: the vector never
-        // grows, and boxing it does not copy.
-        code: Vec::with_capacity(sizes.instrs + 1),
-        labels: alloc::vec![u32::MAX; cx.file.code.label_count as usize + 1],
-        functions: Vec::with_capacity(sizes.functions),
-        lines: Vec::with_capacity(sizes.lines),
-    };
+    let labels = cx.file.code.label_count as usize + 1;
+    let mut first = Emit::counting(labels);
+    let mut none = (Vec::new(), Vec::new());
+    cx.counting = true;
+    let counted = pass(vm, cx, funs, &mut first, &mut none);
+    cx.counting = false;
+    counted?;
+    let mut e = Emit::emitting(first)?;
+    let mut tables = (Vec::with_capacity(e.functions), Vec::with_capacity(e.lines));
+    pass(vm, cx, funs, &mut e, &mut tables)?;
+    e.word(op::head(op::CODE_END, 0, 0, 0));
+    e.check()?;
+    Ok(Output {
+        code: e.code.into_boxed_slice(),
+        rare: e.rare.into_boxed_slice(),
+        labels: e.labels,
+        functions: tables.0.into_boxed_slice(),
+        lines: tables.1.into_boxed_slice(),
+    })
+}
+
+/// Functions and line entries, filled by the second pass.
+type Tables = (Vec<FunctionInfo>, Vec<(u32, Location)>);
+
+/// One pass over the generic instructions.
+fn pass(
+    vm: &mut Vm,
+    cx: &mut Context<'_, '_>,
+    funs: &[FunDef],
+    e: &mut Emit,
+    tables: &mut Tables,
+) -> Result<(), LoadError> {
     let mut pending_line: Option<Location> = None;
     for op in cx.file.instructions() {
         let op: GenericOp<'_> = op?;
-        let before = out.code.len();
-        let line = one(vm, cx, funs, &op, &mut out)?;
+        let before = e.len;
+        let line = one(vm, cx, funs, &op, e, tables)?;
         if let Some(l) = line {
             pending_line = Some(l);
-        } else if out.code.len() > before {
+        } else if e.len > before {
             if let Some(l) = pending_line.take() {
-                out.lines.push((before as u32, l));
+                if e.counting {
+                    e.lines += 1;
+                } else if tables.1.len() < tables.1.capacity() {
+                    tables.1.push((before as u32, l));
+                }
             }
         }
     }
-    Ok(out)
-}
-
-/// How many instructions, functions and line entries translation makes.
-struct Sizes {
-    instrs: usize,
-    functions: usize,
-    lines: usize,
-}
-
-/// Whether generic opcode `op` translates to no instruction.
-fn emits_nothing(op: u8) -> bool {
-    // label, int_code_end, fclearerror, fcheckerror, on_load, nif_start,
-    // line, executable_line, debug_line.
-    matches!(op, 1 | 3 | 94 | 95 | 149 | 179 | 153 | 183 | 184)
-}
-
-/// A first pass that only decodes, so the code vector can be allocated at
-/// its exact size: growing it by doubling would hold two copies at once.
-fn count(file: &BeamFile<'_>) -> Result<Sizes, LoadError> {
-    let mut s = Sizes {
-        instrs: 0,
-        functions: 0,
-        lines: 0,
-    };
-    let mut pending_line = false;
-    for op in file.instructions() {
-        let op = op?;
-        if op.opcode == 153 {
-            pending_line = true;
-        } else if !emits_nothing(op.opcode) {
-            s.instrs += 1;
-            s.functions += usize::from(op.opcode == 2);
-            s.lines += usize::from(core::mem::take(&mut pending_line));
-        }
-    }
-    Ok(s)
+    Ok(())
 }
 
 fn cmp_of(op: u8) -> Cmp {
@@ -263,13 +307,392 @@ fn one(
     cx: &mut Context<'_, '_>,
     funs: &[FunDef],
     op: &GenericOp<'_>,
-    out: &mut Output,
+    e: &mut Emit,
+    tables: &mut Tables,
 ) -> Result<Option<Location>, LoadError> {
     let o = Ops {
         name: op.name,
         args: &op.args[..],
     };
-    let code = &mut out.code;
+    macro_rules! src {
+        ($i:expr) => {
+            cx.src_slot(o.arg($i)?, o.bad($i))?
+        };
+    }
+    macro_rules! dst {
+        ($i:expr) => {
+            cx.dst_slot(o.arg($i)?, o.bad($i))?
+        };
+    }
+    macro_rules! import {
+        ($i:expr) => {{
+            let n = o.uint($i)?;
+            *cx.imports.get(n as usize).ok_or(LoadError::BadIndex {
+                what: "import",
+                index: n,
+            })? as Word
+        }};
+    }
+    // An instruction with no fixed words.
+    macro_rules! simple {
+        ($ins:expr) => {{
+            e.ins($ins);
+            return Ok(None);
+        }};
+    }
+    if bits::handles(op.opcode) {
+        if cx.counting {
+            e.count_rare();
+        } else {
+            let i = bits::translate(vm, cx, &o, op.opcode)?;
+            e.rare(i)?;
+        }
+        return Ok(None);
+    }
+    match op.opcode {
+        1 => {
+            e.label(o.uint(0)?)?;
+            Ok(None)
+        }
+        2 => {
+            let function = atom_of(cx, &o, 1)?;
+            let _module = atom_of(cx, &o, 0)?;
+            let arity = o.uint(2)?;
+            if e.counting {
+                e.functions += 1;
+            } else if tables.0.len() < tables.0.capacity() {
+                tables.0.push(FunctionInfo {
+                    start: e.len as u32,
+                    name: function,
+                    arity,
+                });
+            }
+            simple!(Ins::new(op::FUNC_INFO))
+        }
+        3 => Ok(None), // int_code_end
+        4 | 6 => {
+            let code = if op.opcode == 4 {
+                op::CALL
+            } else {
+                op::CALL_ONLY
+            };
+            e.ins(Ins::new(code).imm8(o.uint(0)?));
+            e.target(o.label(1)?)?;
+            Ok(None)
+        }
+        5 => {
+            e.ins(Ins::new(op::CALL_LAST).imm8(o.uint(0)?).imm16(o.uint(2)?));
+            e.target(o.label(1)?)?;
+            Ok(None)
+        }
+        7 | 78 => {
+            let code = if op.opcode == 7 {
+                op::CALL_EXT
+            } else {
+                op::CALL_EXT_ONLY
+            };
+            let entry = import!(1);
+            e.ins(Ins::new(code).imm8(o.uint(0)?));
+            e.word(entry);
+            Ok(None)
+        }
+        8 => {
+            let entry = import!(1);
+            let ins = Ins::new(op::CALL_EXT_LAST)
+                .imm8(o.uint(0)?)
+                .imm16(o.uint(2)?);
+            e.ins(ins);
+            e.word(entry);
+            Ok(None)
+        }
+        9 | 10 | 11 | 124 | 125 | 152 | 185 => bif(cx, &o, op.opcode, e).map(|_| None),
+        12 | 14 => simple!(Ins::new(op::ALLOCATE).imm8(o.uint(1)?).imm16(o.uint(0)?)),
+        13 | 15 => {
+            let need = heap_need(&o, 1)?;
+            e.ins(
+                Ins::new(op::ALLOCATE_HEAP)
+                    .imm8(o.uint(2)?)
+                    .imm16(o.uint(0)?),
+            );
+            e.word(need as Word);
+            Ok(None)
+        }
+        16 => simple!(Ins::new(op::TEST_HEAP)
+            .imm8(o.uint(1)?)
+            .imm16(heap_need(&o, 0)?)),
+        17 => {
+            let y = yreg(&o, 0)?;
+            e.ins(Ins::new(op::INIT_YREGS).skip().imm16(1));
+            e.word(y as Word);
+            Ok(None)
+        }
+        18 => simple!(Ins::new(op::DEALLOCATE).skip().imm16(o.uint(0)?)),
+        19 => simple!(Ins::new(op::RETURN)),
+        20 => simple!(Ins::new(op::SEND)),
+        21 => simple!(Ins::new(op::REMOVE_MESSAGE)),
+        22 => simple!(Ins::new(op::TIMEOUT)),
+        23..=25 => {
+            let code = match op.opcode {
+                23 => op::LOOP_REC,
+                24 => op::LOOP_REC_END,
+                _ => op::WAIT,
+            };
+            e.ins(Ins::new(code));
+            e.target(o.label(0)?)?;
+            Ok(None)
+        }
+        26 => {
+            e.ins(Ins::new(op::WAIT_TIMEOUT).slot(src!(1)));
+            e.target(o.label(0)?)?;
+            Ok(None)
+        }
+        173 => simple!(Ins::new(op::RECV_MARKER_BIND).slot(src!(1))),
+        174 => simple!(Ins::new(op::RECV_MARKER_CLEAR).slot(src!(0))),
+        175 => simple!(Ins::new(op::RECV_MARKER_RESERVE).slot(dst!(0))),
+        176 => simple!(Ins::new(op::RECV_MARKER_USE).slot(src!(0))),
+        39..=44 => {
+            let ins = Ins::new(op::COMPARE)
+                .slot(src!(1))
+                .slot(src!(2))
+                .imm8(cmp_of(op.opcode) as u32);
+            e.ins(ins);
+            e.target(o.label(0)?)?;
+            Ok(None)
+        }
+        45..=53 | 55..=57 | 77 | 114 | 129 | 156 => {
+            let t = type_test_of(op.opcode).ok_or(LoadError::Unsupported { op: op.name })?;
+            e.ins(Ins::new(op::TEST).slot(src!(1)).imm8(t as u32));
+            e.target(o.label(0)?)?;
+            Ok(None)
+        }
+        58 => {
+            e.ins(Ins::new(op::TEST_ARITY).slot(src!(1)).imm16(o.uint(2)?));
+            e.target(o.label(0)?)?;
+            Ok(None)
+        }
+        159 => {
+            let tag = Term::atom(atom_of(cx, &o, 3)?);
+            e.ins(
+                Ins::new(op::IS_TAGGED_TUPLE)
+                    .slot(src!(1))
+                    .imm16(o.uint(2)?),
+            );
+            e.target(o.label(0)?)?;
+            e.word(tag.raw());
+            Ok(None)
+        }
+        59 => select_val(cx, &o, e).map(|_| None),
+        60 => {
+            let s = src!(0);
+            let items = o.list(2)?;
+            if items.len() % 2 != 0 {
+                return Err(o.bad(2));
+            }
+            e.ins(Ins::new(op::SELECT_TUPLE_ARITY).slot(s));
+            e.target(o.label(1)?)?;
+            e.word(items.len() / 2);
+            for pair in items.chunks(2) {
+                let (Operand::Unsigned(a), Operand::Label(l)) = (&pair[0], &pair[1]) else {
+                    return Err(o.bad(2));
+                };
+                e.word(*a as Word);
+                e.target(*l)?;
+            }
+            Ok(None)
+        }
+        61 => {
+            e.ins(Ins::new(op::JUMP));
+            e.target(o.label(0)?)?;
+            Ok(None)
+        }
+        62 | 104 => {
+            let y = yreg(&o, 0)?;
+            let handler = e.addr(o.label(1)?)?;
+            let tag = if e.counting {
+                Term::NIL
+            } else {
+                vm.add_catch(handler, y as u32)
+            };
+            e.ins(Ins::new(op::CATCH).skip().imm16(y as u32));
+            e.word(tag.raw());
+            Ok(None)
+        }
+        63 => simple!(Ins::new(op::CATCH_END).skip().imm16(yreg(&o, 0)? as u32)),
+        105 => simple!(Ins::new(op::TRY_END).skip().imm16(yreg(&o, 0)? as u32)),
+        106 => simple!(Ins::new(op::TRY_CASE).skip().imm16(yreg(&o, 0)? as u32)),
+        107 => simple!(Ins::new(op::TRY_CASE_END).slot(src!(0))),
+        108 => simple!(Ins::new(op::RAISE).slot(src!(0)).slot(src!(1))),
+        161 => simple!(Ins::new(op::RAW_RAISE)),
+        160 => simple!(Ins::new(op::BUILD_STACKTRACE)),
+        64 => simple!(Ins::new(op::MOVE).slot(src!(0)).slot(dst!(1))),
+        65 => simple!(Ins::new(op::GET_LIST)
+            .slot(src!(0))
+            .slot(dst!(1))
+            .slot(dst!(2))),
+        66 => simple!(Ins::new(op::GET_TUPLE_ELEMENT)
+            .slot(src!(0))
+            .slot(dst!(2))
+            .imm8(o.uint(1)?)),
+        67 => simple!(Ins::new(op::SET_TUPLE_ELEMENT)
+            .slot(src!(0))
+            .slot(src!(1))
+            .imm8(o.uint(2)?)),
+        69 => simple!(Ins::new(op::PUT_LIST)
+            .slot(src!(0))
+            .slot(src!(1))
+            .slot(dst!(2))),
+        72 => simple!(Ins::new(op::BADMATCH).slot(src!(0))),
+        73 => simple!(Ins::new(op::IF_END)),
+        74 => simple!(Ins::new(op::CASE_END).slot(src!(0))),
+        75 => simple!(Ins::new(op::CALL_FUN).imm8(o.uint(0)?)),
+        94 | 95 => Ok(None), // fclearerror, fcheckerror: checked per operation
+        96 => match (o.arg(0)?, o.arg(1)?) {
+            (Operand::FReg(_), Operand::FReg(_)) => simple!(Ins::new(op::FCOPY)
+                .imm8(o.freg(0)? as u32)
+                .imm8(o.freg(1)? as u32)),
+            (_, Operand::FReg(_)) => {
+                simple!(Ins::new(op::FMOVE).slot(src!(0)).imm8(o.freg(1)? as u32))
+            }
+            _ => simple!(Ins::new(op::FMOVE_OUT)
+                .imm8(o.freg(0)? as u32)
+                .slot(dst!(1))),
+        },
+        97 => simple!(Ins::new(op::FCONV).slot(src!(0)).imm8(o.freg(1)? as u32)),
+        98..=101 => {
+            let code = match op.opcode {
+                98 => op::FADD,
+                99 => op::FSUB,
+                100 => op::FMUL,
+                _ => op::FDIV,
+            };
+            simple!(Ins::new(code)
+                .imm8(o.freg(1)? as u32)
+                .imm8(o.freg(2)? as u32)
+                .imm8(o.freg(3)? as u32))
+        }
+        102 => simple!(Ins::new(op::FNEGATE)
+            .imm8(o.freg(1)? as u32)
+            .imm8(o.freg(2)? as u32)),
+        112 => simple!(Ins::new(op::APPLY).imm8(apply_arity(&o)?)),
+        113 => simple!(Ins::new(op::APPLY_LAST)
+            .imm8(apply_arity(&o)?)
+            .imm16(o.uint(1)?)),
+        115 => {
+            e.ins(Ins::new(op::IS_FUNCTION2).slot(src!(1)).slot(src!(2)));
+            e.target(o.label(0)?)?;
+            Ok(None)
+        }
+        136 => simple!(Ins::new(op::TRIM).skip().imm16(o.uint(0)?)),
+        149 | 179 => Ok(None), // on_load, nif_start: markers only
+        153 => Ok(Some(location(cx.file, o.uint(0)?))),
+        183 | 184 => Ok(None), // executable_line, debug_line
+        154 | 155 | 157 | 158 | 181 => {
+            if cx.counting {
+                e.count_rare();
+            } else {
+                let i = rare(cx, &o, op.opcode)?;
+                e.rare(i)?;
+            }
+            Ok(None)
+        }
+        162 => simple!(Ins::new(op::GET_HD).slot(src!(0)).slot(dst!(1))),
+        163 => simple!(Ins::new(op::GET_TL).slot(src!(0)).slot(dst!(1))),
+        164 => {
+            let items = o.list(1)?;
+            e.ins(
+                Ins::new(op::PUT_TUPLE2)
+                    .slot(dst!(0))
+                    .imm16(items.len() as u32),
+            );
+            for item in items {
+                let s = cx.src_of(item, o.bad(1))?;
+                e.word(s.raw());
+            }
+            Ok(None)
+        }
+        169 => simple!(Ins::new(op::SWAP).slot(dst!(0)).slot(dst!(1))),
+        171 => {
+            let i = o.uint(0)?;
+            let def = funs.get(i as usize).ok_or(LoadError::BadIndex {
+                what: "fun",
+                index: i,
+            })?;
+            let items = o.list(2)?;
+            e.ins(
+                Ins::new(op::MAKE_FUN)
+                    .slot(dst!(1))
+                    .imm16(items.len() as u32),
+            );
+            e.word(def as *const FunDef as Word);
+            for item in items {
+                let s = cx.src_of(item, o.bad(2))?;
+                e.word(s.raw());
+            }
+            Ok(None)
+        }
+        172 => {
+            let items = o.list(0)?;
+            e.ins(Ins::new(op::INIT_YREGS).skip().imm16(items.len() as u32));
+            for r in items {
+                match r {
+                    Operand::Y(n) => e.word(reg_index(*n, Y_LIMIT, o.bad(0))? as Word),
+                    _ => return Err(o.bad(0)),
+                }
+            }
+            Ok(None)
+        }
+        178 => simple!(Ins::new(op::CALL_FUN2).imm8(o.uint(1)?).slot(src!(2))),
+        180 => simple!(Ins::new(op::BADRECORD).slot(src!(0))),
+        _ => Err(LoadError::Unsupported { op: op.name }),
+    }
+}
+
+/// The arity of `apply`/`apply_last`: the module and function follow the
+/// arguments in X registers.
+fn apply_arity(o: &Ops<'_, '_>) -> Result<u32, LoadError> {
+    let a = o.uint(0)?;
+    if a as usize + 2 > crate::interp::X_REGS {
+        return Err(o.bad(0));
+    }
+    Ok(a)
+}
+
+/// `select_val`: the table's keys sorted by word when they are all
+/// immediates (binary search), else in order (compared by value).
+fn select_val(cx: &mut Context<'_, '_>, o: &Ops<'_, '_>, e: &mut Emit) -> Result<(), LoadError> {
+    let s = cx.src_slot(o.arg(0)?, o.bad(0))?;
+    let items = o.list(2)?;
+    if items.len() % 2 != 0 {
+        return Err(o.bad(2));
+    }
+    let n = items.len() / 2;
+    let mut table: Vec<(Term, u32)> = Vec::new();
+    table
+        .try_reserve_exact(n)
+        .map_err(|_| LoadError::OutOfMemory)?;
+    for pair in items.chunks(2) {
+        let Operand::Label(l) = &pair[1] else {
+            return Err(o.bad(2));
+        };
+        table.push((cx.constant(&pair[0], o.bad(2))?, *l));
+    }
+    // Immediates compare by identity: binary search on raw words.
+    let sorted = table.iter().all(|(k, _)| k.is_immediate());
+    if sorted {
+        crate::sort::sort_by_key(&mut table, |(k, _)| k.raw());
+    }
+    e.ins(Ins::new(op::SELECT_VAL).slot(s).imm8(sorted as u32));
+    e.target(o.label(1)?)?;
+    e.word(n);
+    for (k, l) in table {
+        e.word(k.raw());
+        e.target(l)?;
+    }
+    Ok(())
+}
+
+/// The instructions kept in enum form: maps and `update_record`.
+fn rare(cx: &mut Context<'_, '_>, o: &Ops<'_, '_>, opcode: u8) -> Result<Instr, LoadError> {
     macro_rules! src {
         ($i:expr) => {
             cx.src_of(o.arg($i)?, o.bad($i))?
@@ -280,266 +703,7 @@ fn one(
             cx.dst_of(o.arg($i)?, o.bad($i))?
         };
     }
-    macro_rules! import {
-        ($i:expr) => {{
-            let n = o.uint($i)?;
-            *cx.imports.get(n as usize).ok_or(LoadError::BadIndex {
-                what: "import",
-                index: n,
-            })?
-        }};
-    }
-    if bits::handles(op.opcode) {
-        code.push(bits::translate(vm, cx, &o, op.opcode)?);
-        return Ok(None);
-    }
-    let instr = match op.opcode {
-        1 => {
-            let l = o.uint(0)?;
-            let slot = out
-                .labels
-                .get_mut(l as usize)
-                .ok_or(LoadError::BadLabel { label: l })?;
-            *slot = code.len() as u32;
-            return Ok(None);
-        }
-        2 => {
-            let module = atom_of(cx, &o, 0)?;
-            let function = atom_of(cx, &o, 1)?;
-            let arity = o.uint(2)?;
-            out.functions.push(FunctionInfo {
-                start: code.len() as u32,
-                name: function,
-                arity,
-            });
-            Instr::FuncInfo {
-                module,
-                function,
-                arity,
-            }
-        }
-        3 => return Ok(None), // int_code_end
-        4 => Instr::Call {
-            arity: o.uint(0)?,
-            target: lbl(o.label(1)?),
-        },
-        5 => Instr::CallLast {
-            arity: o.uint(0)?,
-            target: lbl(o.label(1)?),
-            dealloc: o.uint(2)?,
-        },
-        6 => Instr::CallOnly {
-            arity: o.uint(0)?,
-            target: lbl(o.label(1)?),
-        },
-        7 => Instr::CallExt {
-            arity: o.uint(0)?,
-            entry: import!(1),
-        },
-        8 => Instr::CallExtLast {
-            arity: o.uint(0)?,
-            entry: import!(1),
-            dealloc: o.uint(2)?,
-        },
-        78 => Instr::CallExtOnly {
-            arity: o.uint(0)?,
-            entry: import!(1),
-        },
-        9 | 10 | 11 | 124 | 125 | 152 | 185 => return bif(cx, &o, op.opcode, code).map(|_| None),
-        12 | 14 => Instr::Allocate {
-            slots: o.uint(0)?,
-            heap: 0,
-            live: o.uint(1)?,
-        },
-        13 | 15 => Instr::Allocate {
-            slots: o.uint(0)?,
-            heap: heap_need(&o, 1)?,
-            live: o.uint(2)?,
-        },
-        16 => Instr::TestHeap {
-            need: heap_need(&o, 0)?,
-            live: o.uint(1)?,
-        },
-        17 => Instr::InitYregs {
-            regs: Box::new([yreg(&o, 0)?]),
-        },
-        18 => Instr::Deallocate { n: o.uint(0)? },
-        19 => Instr::Return,
-        20 => Instr::Send,
-        21 => Instr::RemoveMessage,
-        22 => Instr::Timeout,
-        23 => Instr::LoopRec {
-            fail: lbl(o.label(0)?),
-        },
-        24 => Instr::LoopRecEnd {
-            target: lbl(o.label(0)?),
-        },
-        25 => Instr::Wait {
-            target: lbl(o.label(0)?),
-        },
-        26 => Instr::WaitTimeout {
-            target: lbl(o.label(0)?),
-            time: src!(1),
-        },
-        173 => Instr::RecvMarkerBind { reference: src!(1) },
-        174 => Instr::RecvMarkerClear { reference: src!(0) },
-        175 => Instr::RecvMarkerReserve { dst: dst!(0) },
-        176 => Instr::RecvMarkerUse { reference: src!(0) },
-        39..=44 => Instr::Compare {
-            cmp: cmp_of(op.opcode),
-            fail: lbl(o.label(0)?),
-            a: src!(1),
-            b: src!(2),
-        },
-        45..=53 | 55..=57 | 77 | 114 | 129 | 156 => Instr::Test {
-            test: type_test_of(op.opcode).ok_or(LoadError::Unsupported { op: op.name })?,
-            fail: lbl(o.label(0)?),
-            src: src!(1),
-        },
-        58 => Instr::TestArity {
-            fail: lbl(o.label(0)?),
-            src: src!(1),
-            arity: o.uint(2)?,
-        },
-        59 => {
-            let s = src!(0);
-            let fail = lbl(o.label(1)?);
-            let items = o.list(2)?;
-            let mut table = Vec::with_capacity(items.len() / 2);
-            for pair in items.chunks(2) {
-                let [v, l] = pair else { return Err(o.bad(2)) };
-                let Operand::Label(l) = l else {
-                    return Err(o.bad(2));
-                };
-                table.push((cx.constant(v, o.bad(2))?, lbl(*l)));
-            }
-            // Immediates compare by identity: binary search on raw words.
-            let sorted = table.iter().all(|(k, _)| k.is_immediate());
-            if sorted {
-                crate::sort::sort_by_key(&mut table, |(k, _)| k.raw());
-            }
-            Instr::SelectVal {
-                src: s,
-                fail,
-                table: table.into_boxed_slice(),
-                sorted,
-            }
-        }
-        60 => {
-            let s = src!(0);
-            let fail = lbl(o.label(1)?);
-            let items = o.list(2)?;
-            let mut table = Vec::with_capacity(items.len() / 2);
-            for pair in items.chunks(2) {
-                let [a, l] = pair else { return Err(o.bad(2)) };
-                let (Operand::Unsigned(a), Operand::Label(l)) = (a, l) else {
-                    return Err(o.bad(2));
-                };
-                table.push((*a as u32, lbl(*l)));
-            }
-            Instr::SelectTupleArity {
-                src: s,
-                fail,
-                table: table.into_boxed_slice(),
-            }
-        }
-        61 => Instr::Jump {
-            target: lbl(o.label(0)?),
-        },
-        62 | 104 => Instr::Catch {
-            y: yreg(&o, 0)?,
-            handler: o.label(1)?,
-        },
-        63 => Instr::CatchEnd { y: yreg(&o, 0)? },
-        105 => Instr::TryEnd { y: yreg(&o, 0)? },
-        106 => Instr::TryCase { y: yreg(&o, 0)? },
-        107 => Instr::TryCaseEnd { src: src!(0) },
-        108 => Instr::Raise {
-            trace: src!(0),
-            value: src!(1),
-        },
-        161 => Instr::RawRaise,
-        160 => Instr::BuildStacktrace,
-        64 => Instr::Move {
-            src: src!(0),
-            dst: dst!(1),
-        },
-        65 => Instr::GetList {
-            src: src!(0),
-            head: dst!(1),
-            tail: dst!(2),
-        },
-        66 => Instr::GetTupleElement {
-            src: src!(0),
-            index: o.uint(1)?,
-            dst: dst!(2),
-        },
-        67 => Instr::SetTupleElement {
-            value: src!(0),
-            tuple: src!(1),
-            index: o.uint(2)?,
-        },
-        69 => Instr::PutList {
-            head: src!(0),
-            tail: src!(1),
-            dst: dst!(2),
-        },
-        72 => Instr::Badmatch { src: src!(0) },
-        73 => Instr::IfEnd,
-        74 => Instr::CaseEnd { src: src!(0) },
-        75 => Instr::CallFun { arity: o.uint(0)? },
-        94 => return Ok(None), // fclearerror: errors are checked per operation
-        95 => return Ok(None), // fcheckerror
-        96 => match (o.arg(0)?, o.arg(1)?) {
-            (Operand::FReg(_), Operand::FReg(_)) => Instr::Fcopy {
-                src: o.freg(0)?,
-                dst: o.freg(1)?,
-            },
-            (_, Operand::FReg(_)) => Instr::Fmove {
-                src: src!(0),
-                freg: o.freg(1)?,
-            },
-            _ => Instr::FmoveOut {
-                freg: o.freg(0)?,
-                dst: dst!(1),
-            },
-        },
-        97 => Instr::Fconv {
-            src: src!(0),
-            freg: o.freg(1)?,
-        },
-        98..=101 => Instr::Farith {
-            op: match op.opcode {
-                98 => FloatOp::Add,
-                99 => FloatOp::Sub,
-                100 => FloatOp::Mul,
-                _ => FloatOp::Div,
-            },
-            a: o.freg(1)?,
-            b: o.freg(2)?,
-            dst: o.freg(3)?,
-        },
-        102 => Instr::Fnegate {
-            src: o.freg(1)?,
-            dst: o.freg(2)?,
-        },
-        112 => Instr::Apply {
-            arity: o.uint(0)?,
-            dealloc: None,
-        },
-        113 => Instr::Apply {
-            arity: o.uint(0)?,
-            dealloc: Some(o.uint(1)?),
-        },
-        115 => Instr::IsFunction2 {
-            fail: lbl(o.label(0)?),
-            src: src!(1),
-            arity: src!(2),
-        },
-        136 => Instr::Trim { n: o.uint(0)? },
-        149 | 179 => return Ok(None), // on_load, nif_start: markers only
-        153 => return Ok(Some(location(cx.file, o.uint(0)?))),
-        183 | 184 => return Ok(None), // executable_line, debug_line
+    Ok(match opcode {
         154 | 155 => {
             let items = o.list(4)?;
             let mut pairs = Vec::with_capacity(items.len() / 2);
@@ -553,18 +717,15 @@ fn one(
                 src: src!(1),
                 dst: dst!(2),
                 live: o.uint(3)?,
-                exact: op.opcode == 155,
+                exact: opcode == 155,
                 pairs: pairs.into_boxed_slice(),
             }
         }
-        157 => {
-            let keys = srcs(cx, &o, 2)?;
-            Instr::HasMapFields {
-                fail: lbl(o.label(0)?),
-                src: src!(1),
-                keys: keys.into_boxed_slice(),
-            }
-        }
+        157 => Instr::HasMapFields {
+            fail: lbl(o.label(0)?),
+            src: src!(1),
+            keys: srcs(cx, o, 2)?.into_boxed_slice(),
+        },
         158 => {
             let items = o.list(2)?;
             let mut pairs = Vec::with_capacity(items.len() / 2);
@@ -578,63 +739,7 @@ fn one(
                 pairs: pairs.into_boxed_slice(),
             }
         }
-        159 => Instr::IsTaggedTuple {
-            fail: lbl(o.label(0)?),
-            src: src!(1),
-            arity: o.uint(2)?,
-            tag: Term::atom(atom_of(cx, &o, 3)?),
-        },
-        162 => Instr::GetHd {
-            src: src!(0),
-            dst: dst!(1),
-        },
-        163 => Instr::GetTl {
-            src: src!(0),
-            dst: dst!(1),
-        },
-        164 => {
-            let elems = srcs(cx, &o, 1)?;
-            Instr::PutTuple2 {
-                dst: dst!(0),
-                elems: elems.into_boxed_slice(),
-            }
-        }
-        169 => Instr::Swap {
-            a: dst!(0),
-            b: dst!(1),
-        },
-        171 => {
-            let i = o.uint(0)?;
-            let def = funs.get(i as usize).ok_or(LoadError::BadIndex {
-                what: "fun",
-                index: i,
-            })?;
-            let free = srcs(cx, &o, 2)?;
-            Instr::MakeFun {
-                def: def as *const FunDef,
-                dst: dst!(1),
-                free: free.into_boxed_slice(),
-            }
-        }
-        172 => {
-            let items = o.list(0)?;
-            let mut regs = Vec::with_capacity(items.len());
-            for r in items {
-                match r {
-                    Operand::Y(n) => regs.push(reg_index(*n, Y_LIMIT, o.bad(0))?),
-                    _ => return Err(o.bad(0)),
-                }
-            }
-            Instr::InitYregs {
-                regs: regs.into_boxed_slice(),
-            }
-        }
-        178 => Instr::CallFun2 {
-            arity: o.uint(1)?,
-            fun: src!(2),
-        },
-        180 => Instr::Badrecord { src: src!(0) },
-        181 => {
+        _ => {
             let items = o.list(4)?;
             let mut updates = Vec::with_capacity(items.len() / 2);
             for pair in items.chunks(2) {
@@ -651,11 +756,7 @@ fn one(
                 updates: updates.into_boxed_slice(),
             }
         }
-        _ => return Err(LoadError::Unsupported { op: op.name }),
-    };
-    code.push(instr);
-    let _ = vm;
-    Ok(None)
+    })
 }
 
 /// The sources of list operand `i`, in a vector of exactly their number
@@ -688,18 +789,19 @@ fn bif(
     cx: &mut Context<'_, '_>,
     o: &Ops<'_, '_>,
     opcode: u8,
-    code: &mut Vec<Instr>,
+    e: &mut Emit,
 ) -> Result<(), LoadError> {
     // Operand layouts: bif0 Bif Dst | bifN Fail Bif Args.. Dst |
-    // gc_bifN Fail Live Bif Args.. Dst.
-    let (fail_at, live_at, bif_at, nargs) = match opcode {
-        9 => (None, None, 0, 0),
-        10 => (Some(0), None, 1, 1),
-        11 => (Some(0), None, 1, 2),
-        185 => (Some(0), None, 1, 3),
-        124 => (Some(0), Some(1), 2, 1),
-        125 => (Some(0), Some(1), 2, 2),
-        _ => (Some(0), Some(1), 2, 3),
+    // gc_bifN Fail Live Bif Args.. Dst. The live count is not needed:
+    // natives allocate in fragments, so no collection happens here.
+    let (fail_at, bif_at, nargs) = match opcode {
+        9 => (None, 0, 0),
+        10 => (Some(0), 1, 1),
+        11 => (Some(0), 1, 2),
+        185 => (Some(0), 1, 3),
+        124 => (Some(0), 2, 1),
+        125 => (Some(0), 2, 2),
+        _ => (Some(0), 2, 3),
     };
     let n = o.uint(bif_at)?;
     let entry = *cx.imports.get(n as usize).ok_or(LoadError::BadIndex {
@@ -707,38 +809,32 @@ fn bif(
         index: n,
     })?;
     // SAFETY: export entries live as long as the VM.
-    let e = unsafe { &*entry };
+    let ex = unsafe { &*entry };
     // A guard BIF this VM lacks still loads: executing it raises `undef`
     // (or jumps to the fail label), so modules that merely mention it work.
-    let func = match e.target.get() {
+    let func = match ex.target.get() {
         Target::Bif(f) => f,
         _ => crate::bif::missing,
     };
-    let mut args = [Src::c(Term::NIL); 3];
-    for (k, a) in args.iter_mut().enumerate().take(nargs) {
-        *a = cx.src_of(o.arg(bif_at + 1 + k)?, o.bad(bif_at + 1 + k))?;
-    }
-    let fail = match fail_at {
-        Some(i) => match o.label(i)? {
-            0 => CodePtr::NONE,
-            l => lbl(l),
-        },
-        None => CodePtr::NONE,
-    };
-    let live = match live_at {
-        Some(i) => o.uint(i)?.min(u16::MAX as u32 - 1) as u16,
-        None => u16::MAX,
-    };
     let d = bif_at + 1 + nargs;
-    let dst = cx.dst_of(o.arg(d)?, o.bad(d))?;
-    code.push(Instr::Bif {
-        func,
-        fail,
-        args,
-        n: nargs as u8,
-        dst,
-        live,
-    });
+    let dst = cx.dst_slot(o.arg(d)?, o.bad(d))?;
+    let code = [op::BIF0, op::BIF1, op::BIF2, op::BIF3][nargs];
+    let mut ins = Ins::new(code);
+    for k in 0..nargs {
+        let at = bif_at + 1 + k;
+        ins = ins.slot(cx.src_slot(o.arg(at)?, o.bad(at))?);
+    }
+    if nargs < 3 {
+        e.ins(ins.slot(dst));
+    } else {
+        e.ins(ins);
+        e.word(cx.dst_of(o.arg(d)?, o.bad(d))?.raw());
+    }
+    e.word(func as Word);
+    match fail_at {
+        Some(i) => e.fail(o.label(i)?)?,
+        None => e.word(0),
+    }
     Ok(())
 }
 

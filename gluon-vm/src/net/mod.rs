@@ -20,7 +20,7 @@ pub use poll::{fill, poll};
 
 use crate::os::{Handle, PosixError};
 use crate::process::Pid;
-use alloc::collections::BTreeMap;
+use crate::vecmap::VecMap;
 use alloc::vec::Vec;
 
 /// What a socket is.
@@ -114,7 +114,7 @@ impl Socket {
 /// The open sockets, by port number.
 #[derive(Default, Debug)]
 pub struct PortTable {
-    socks: BTreeMap<usize, Socket>,
+    socks: VecMap<usize, Socket>,
     next: usize,
 }
 

@@ -2,7 +2,6 @@
 //! predefined at fixed indices so that Rust code can name them as constants.
 
 use alloc::boxed::Box;
-use alloc::collections::BTreeMap;
 use alloc::vec::Vec;
 
 /// An interned atom: an index into the VM's [`AtomTable`].
@@ -185,12 +184,35 @@ predefined_atoms! {
     INCLUDE_SHARED_BINARIES = "include_shared_binaries",
 }
 
-/// Interned atom names. Lookup by name is a B-tree search (no hasher needed
-/// on `no_std`); lookup by index is a vector access.
+/// Interned atom names.
+///
+/// The static atoms (predefined, and the names of the natives) live in
+/// flash ([`super::static_atoms`]); the table holds only the atoms made
+/// since, as names that live as long as the program (a module's atom
+/// chunk in flash, see [`AtomTable::intern_static`]) or as copies packed
+/// into chunks of [`CHUNK`] bytes (no allocation header per name), found
+/// by name through an open-addressing hash table of their numbers.
 pub struct AtomTable {
-    names: Vec<Box<str>>,
-    index: BTreeMap<Box<str>, u32>,
+    /// Names of the atoms from [`super::static_atoms::COUNT`] on.
+    names: Vec<&'static str>,
+    /// Hash slots: 0 is empty, `n` is `names[n - 1]`; a power of two long.
+    slots: Vec<u32>,
+    /// Storage of copied names; never freed nor moved while the table
+    /// lives, which is what makes the `'static` in `names` sound.
+    chunks: Vec<Box<[u8]>>,
+    /// Bytes used in the last chunk.
+    used: usize,
     limit: usize,
+}
+
+/// Size of a chunk of copied names: a few dozen names, little slack.
+const CHUNK: usize = 256;
+
+/// FNV-1a: small, and good enough for short names.
+fn hash(name: &str) -> u32 {
+    name.bytes().fold(0x811c_9dc5u32, |h, b| {
+        (h ^ b as u32).wrapping_mul(0x0100_0193)
+    })
 }
 
 /// Reasons an atom cannot be created.
@@ -203,55 +225,154 @@ pub enum AtomError {
 }
 
 impl AtomTable {
-    /// A table holding the predefined atoms, allowing at most `limit` atoms.
+    /// A table holding the static atoms, allowing at most `limit` atoms
+    /// (the static ones count).
     pub fn new(limit: usize) -> AtomTable {
-        let mut t = AtomTable {
+        AtomTable {
             names: Vec::new(),
-            index: BTreeMap::new(),
+            slots: Vec::new(),
+            chunks: Vec::new(),
+            used: CHUNK,
             limit,
-        };
-        for name in PREDEFINED {
-            // Cannot fail: predefined names are short and few.
-            let _ = t.intern(name);
         }
-        t
     }
 
-    /// The atom named `name`, creating it if needed.
+    /// The atom named `name`, creating it if needed (with a copy of the
+    /// name).
     pub fn intern(&mut self, name: &str) -> Result<Atom, AtomError> {
-        if let Some(&i) = self.index.get(name) {
-            return Ok(Atom(i));
+        if let Some(a) = self.lookup(name) {
+            return Ok(a);
         }
+        self.check_new(name)?;
+        let copy = self.copy(name);
+        Ok(self.add(copy))
+    }
+
+    /// The atom named `name`, creating it if needed without copying the
+    /// name: for names that live as long as the program (in flash).
+    pub fn intern_static(&mut self, name: &'static str) -> Result<Atom, AtomError> {
+        if let Some(a) = self.lookup(name) {
+            return Ok(a);
+        }
+        self.check_new(name)?;
+        Ok(self.add(name))
+    }
+
+    fn check_new(&self, name: &str) -> Result<(), AtomError> {
         if name.chars().count() > MAX_ATOM_CHARS {
             return Err(AtomError::TooLong);
         }
-        if self.names.len() >= self.limit {
+        if self.len() >= self.limit {
             return Err(AtomError::TableFull);
         }
-        let i = self.names.len() as u32;
-        self.names.push(name.into());
-        self.index.insert(name.into(), i);
-        Ok(Atom(i))
+        Ok(())
+    }
+
+    /// Stores a copy of `name` that lives as long as the table.
+    fn copy(&mut self, name: &str) -> &'static str {
+        let n = name.len();
+        let bytes: &[u8] = if n == 0 {
+            &[]
+        } else if n > CHUNK / 4 {
+            // Long names get a block of their own, pushed before the
+            // current chunk so that it stays the last one.
+            let at = self.chunks.len().saturating_sub(1);
+            self.chunks.insert(at, name.as_bytes().into());
+            &self.chunks[at]
+        } else {
+            if self.used + n > CHUNK {
+                self.chunks.push(alloc::vec![0u8; CHUNK].into_boxed_slice());
+                self.used = 0;
+            }
+            let at = self.used;
+            self.used += n;
+            match self.chunks.last_mut() {
+                Some(chunk) => {
+                    chunk[at..at + n].copy_from_slice(name.as_bytes());
+                    &chunk[at..at + n]
+                }
+                None => &[],
+            }
+        };
+        let s = core::str::from_utf8(bytes).unwrap_or("");
+        // SAFETY: the bytes are in a boxed slice owned by `self.chunks`,
+        // which never drops nor reallocates a chunk while the table lives
+        // (only the vector of boxes moves), and `name` hands the name out
+        // only for as long as the table is borrowed.
+        unsafe { &*(s as *const str) }
+    }
+
+    fn add(&mut self, name: &'static str) -> Atom {
+        self.names.push(name);
+        let n = self.names.len();
+        if n * 4 > self.slots.len() * 3 {
+            self.rehash((self.slots.len() * 2).max(16));
+        } else {
+            self.place(n as u32);
+        }
+        Atom((super::static_atoms::COUNT + n - 1) as u32)
+    }
+
+    fn rehash(&mut self, size: usize) {
+        self.slots.clear();
+        self.slots.resize(size, 0);
+        for n in 1..=self.names.len() as u32 {
+            self.place(n);
+        }
+    }
+
+    /// Puts name number `n` (1-based) in the first free slot of its probe
+    /// sequence.
+    fn place(&mut self, n: u32) {
+        let mask = self.slots.len() - 1;
+        let mut i = hash(self.names[n as usize - 1]) as usize & mask;
+        while self.slots[i] != 0 {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = n;
     }
 
     /// The atom named `name` if it already exists.
     pub fn lookup(&self, name: &str) -> Option<Atom> {
-        self.index.get(name).map(|&i| Atom(i))
+        if let Some(i) = super::static_atoms::find(name) {
+            return Some(Atom(i));
+        }
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = hash(name) as usize & mask;
+        loop {
+            match self.slots[i] {
+                0 => return None,
+                n if self.names[n as usize - 1] == name => {
+                    return Some(Atom((super::static_atoms::COUNT + n as usize - 1) as u32))
+                }
+                _ => i = (i + 1) & mask,
+            }
+        }
     }
 
     /// The name of an atom.
     pub fn name(&self, a: Atom) -> &str {
-        self.names.get(a.0 as usize).map_or("", |s| s)
+        match super::static_atoms::name(a.0) {
+            Some(s) => s,
+            None => self
+                .names
+                .get(a.0 as usize - super::static_atoms::COUNT)
+                .copied()
+                .unwrap_or(""),
+        }
     }
 
     /// Number of atoms.
     pub fn len(&self) -> usize {
-        self.names.len()
+        super::static_atoms::COUNT + self.names.len()
     }
 
-    /// Whether the table is empty (never, once created).
+    /// Whether the table is empty (never: the static atoms are there).
     pub fn is_empty(&self) -> bool {
-        self.names.is_empty()
+        false
     }
 }
 
@@ -269,11 +390,39 @@ mod tests {
 
     #[test]
     fn interning_is_idempotent_and_bounded() {
-        let mut t = AtomTable::new(PREDEFINED.len() + 1);
+        let mut t = AtomTable::new(super::super::static_atoms::COUNT + 1);
         let a = t.intern("hello").unwrap();
         assert_eq!(t.intern("hello").unwrap(), a);
         assert_eq!(t.intern("other"), Err(AtomError::TableFull));
         let long = "x".repeat(256);
         assert_eq!(t.intern(&long), Err(AtomError::TooLong));
+    }
+
+    #[test]
+    fn static_names_are_not_copied_and_copies_are_packed() {
+        let mut t = AtomTable::new(1 << 20);
+        let names: Vec<alloc::string::String> =
+            (0..500).map(|i| alloc::format!("atom_{i}")).collect();
+        for n in &names[..250] {
+            let s: &'static str = alloc::boxed::Box::leak(n.clone().into_boxed_str());
+            t.intern_static(s).unwrap();
+        }
+        assert!(t.chunks.is_empty());
+        for n in &names[250..] {
+            t.intern(n).unwrap();
+        }
+        let bytes: usize = names[250..].iter().map(|n| n.len()).sum();
+        // Names of at most 8 bytes waste under 8 bytes a chunk.
+        assert!((bytes.div_ceil(CHUNK)..=bytes.div_ceil(CHUNK - 8)).contains(&t.chunks.len()));
+        for n in &names {
+            let a = t.lookup(n).unwrap();
+            assert_eq!(t.name(a), n);
+            assert_eq!(t.intern(n).unwrap(), a);
+        }
+        let long = "y".repeat(200);
+        let a = t.intern(&long).unwrap();
+        assert_eq!(t.name(a), long);
+        assert_eq!(t.intern("").map(|a| t.name(a).len()), Ok(0));
+        assert_eq!(t.len(), super::super::static_atoms::COUNT + 502);
     }
 }

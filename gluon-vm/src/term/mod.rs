@@ -17,6 +17,7 @@
 pub mod atom;
 mod boxed;
 mod order;
+pub mod static_atoms;
 
 pub use atom::{Atom, AtomTable};
 pub use boxed::*;

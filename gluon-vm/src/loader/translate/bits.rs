@@ -307,7 +307,7 @@ pub(super) fn translate(
         },
         _ => return Err(LoadError::Unsupported { op: o.name }),
     };
-    Ok(Instr::Bits(Box::new(op)))
+    Ok(Instr::Bits(op))
 }
 
 /// The name of an atom operand.

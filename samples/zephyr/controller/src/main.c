@@ -1,7 +1,9 @@
 /* The event-driven controller: a sensor thread in C feeds readings to
  * the Erlang process `controller` through gluon_send (the VM's event
  * queue, usable from threads and ISRs); Erlang answers by calling the
- * native actuator:set/2. */
+ * native actuator:set/2. A k_timer's expiry function, which runs in the
+ * system timer's interrupt handler, sends a second stream of readings
+ * from interrupt context. */
 #include <string.h>
 #include <zephyr/kernel.h>
 
@@ -48,6 +50,40 @@ void gluon_zephyr_setup(gluon_vm *vm)
 	gluon_register_native(vm, "actuator", "set", 2, actuator_set, NULL);
 }
 
+/* ---- readings from an interrupt handler */
+
+#define TIMER_READINGS 10
+
+static const gluon_queue *timer_queue;
+static unsigned int timer_sent, timer_refused, timer_in_isr;
+static K_SEM_DEFINE(timer_done, 0, 1);
+
+/* Runs in the system timer's ISR: no blocking, no retry. A full queue
+ * refuses the message and counts it (gluon_queue_stats.overflowed). */
+static void timer_expired(struct k_timer *timer)
+{
+	gluon_msg m;
+	bool in_isr = k_is_in_isr();
+
+	gluon_msg_init(&m);
+	gluon_msg_tuple(&m, 3);
+	gluon_msg_atom(&m, "isr_reading");
+	gluon_msg_int(&m, (int64_t)timer_sent + timer_refused + 1);
+	gluon_msg_atom(&m, in_isr ? "true" : "false");
+	if (gluon_send(timer_queue, "controller", &m) == GLUON_OK) {
+		timer_sent++;
+	} else {
+		timer_refused++;
+	}
+	timer_in_isr += in_isr;
+	if (timer_sent + timer_refused == TIMER_READINGS) {
+		k_timer_stop(timer);
+		k_sem_give(&timer_done);
+	}
+}
+
+static K_TIMER_DEFINE(reading_timer, timer_expired, NULL);
+
 static void send(const gluon_queue *q, const gluon_msg *m)
 {
 	/* A full queue refuses the message (and counts it): try again. */
@@ -68,6 +104,8 @@ static void sensor_thread(void *a, void *b, void *c)
 		printk("sensor: the controller did not start\n");
 		return;
 	}
+	timer_queue = q;
+	k_timer_start(&reading_timer, K_MSEC(15), K_MSEC(15));
 	for (size_t i = 0; i < ARRAY_SIZE(readings); i++) {
 		gluon_msg_init(&m);
 		gluon_msg_tuple(&m, 3);
@@ -77,6 +115,11 @@ static void sensor_thread(void *a, void *b, void *c)
 		send(q, &m);
 		k_sleep(K_MSEC(20));
 	}
+	if (k_sem_take(&timer_done, K_SECONDS(10)) != 0) {
+		printk("timer: did not finish\n");
+	}
+	printk("timer: %u readings sent from its expiry function, %u refused, %u in ISR context\n",
+	       timer_sent, timer_refused, timer_in_isr);
 	gluon_msg_init(&m);
 	gluon_msg_atom(&m, "stop");
 	send(q, &m);

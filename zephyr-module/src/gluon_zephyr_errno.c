@@ -1,0 +1,61 @@
+/* Zephyr's errno values as the gluon_errno codes the hooks return. */
+
+#include <errno.h>
+#include <zephyr/sys/util.h>
+
+#include "gluon_zephyr_caps.h"
+
+static const struct {
+	int zephyr;
+	gluon_errno gluon;
+} errors[] = {
+	{ENOTSUP, GLUON_ENOTSUP},
+	{ENOSYS, GLUON_ENOTSUP},
+	{ENOENT, GLUON_ENOENT},
+	{EACCES, GLUON_EACCES},
+	{EEXIST, GLUON_EEXIST},
+	{EISDIR, GLUON_EISDIR},
+	{ENOTDIR, GLUON_ENOTDIR},
+	{EBADF, GLUON_EBADF},
+	{EINVAL, GLUON_EINVAL},
+	{ENOSPC, GLUON_ENOSPC},
+	{ENOMEM, GLUON_ENOMEM},
+	{ENOBUFS, GLUON_ENOMEM},
+	{EAGAIN, GLUON_EAGAIN},
+	{EWOULDBLOCK, GLUON_EAGAIN},
+	{EINPROGRESS, GLUON_EAGAIN},
+	{EALREADY, GLUON_EAGAIN},
+	{ECONNREFUSED, GLUON_ECONNREFUSED},
+	{ECONNRESET, GLUON_ECONNRESET},
+	{ETIMEDOUT, GLUON_ETIMEDOUT},
+	{EADDRINUSE, GLUON_EADDRINUSE},
+	{EHOSTUNREACH, GLUON_EHOSTUNREACH},
+	{EIO, GLUON_EIO},
+	{EPERM, GLUON_EPERM},
+	{ENOTEMPTY, GLUON_ENOTEMPTY},
+	{EXDEV, GLUON_EXDEV},
+	{ENOTCONN, GLUON_ENOTCONN},
+	{EROFS, GLUON_EROFS},
+	{EMFILE, GLUON_EMFILE},
+	{ENFILE, GLUON_EMFILE},
+	{EADDRNOTAVAIL, GLUON_EADDRNOTAVAIL},
+	{EPIPE, GLUON_EPIPE},
+	{ENAMETOOLONG, GLUON_ENAMETOOLONG},
+	{ENETUNREACH, GLUON_ENETUNREACH},
+	{ECONNABORTED, GLUON_ECONNABORTED},
+	{EISCONN, GLUON_EISCONN},
+	{ENODEV, GLUON_ENOENT},
+};
+
+int32_t gluon_zephyr_status(int err)
+{
+	if (err >= 0) {
+		return err;
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(errors); i++) {
+		if (errors[i].zephyr == -err) {
+			return -(int32_t)errors[i].gluon;
+		}
+	}
+	return -(int32_t)GLUON_EIO;
+}
