@@ -6,10 +6,11 @@
 # modules of Gluon's standard library (erlang-stdlib/) that they need:
 # the ones their import tables and external funs name, transitively, for
 # functions the VM does not implement natively
-# (zephyr-module/scripts/gluon_pack.py chooses them). A library module
-# reached only dynamically (apply/3, spawn/3 with a computed module) is
-# named in MODULES; WHOLE_LIBRARY embeds the whole library. The C side
-# (gluon_app.h):
+# (zephyr-module/scripts/gluon_pack.py chooses them), each compiled with
+# only the functions needed (GLUON_PRUNE_LIBRARY, on by default). A
+# library module or function reached only dynamically (apply/3, spawn/3
+# with a computed module) needs its module named in MODULES (kept whole);
+# WHOLE_LIBRARY embeds the whole library. The C side (gluon_app.h):
 #
 #   gluon_status gluon_app_add(gluon_vm *vm);  /* each loads on first use */
 #   extern const char gluon_app_start[];       /* the first module's name */
@@ -27,6 +28,7 @@ set(GLUON_PYTHON "${Python3_EXECUTABLE}" CACHE INTERNAL "")
 set(GLUON_ERLC_FLAGS "" CACHE STRING "erlc flags for the application's modules")
 set(GLUON_STDLIB_ERLC_FLAGS "+no_line_info" CACHE STRING
     "erlc flags for the standard library modules embedded in firmware")
+option(GLUON_PRUNE_LIBRARY "embed only the library functions the application needs" ON)
 # Cache variables: gluon_add_app runs in the firmware's directories.
 get_filename_component(root "${CMAKE_CURRENT_LIST_DIR}/../.." ABSOLUTE)
 set(GLUON_APP_ROOT "${root}" CACHE INTERNAL "")
@@ -82,6 +84,16 @@ function(gluon_add_app target)
     # need no library module: the packer reads them from the VM's sources.
     file(GLOB_RECURSE native_srcs CONFIGURE_DEPENDS "${GLUON_APP_ROOT}/gluon-vm/src/*.rs")
     set(pack_args --lib "${lib_dir}" --natives "${GLUON_APP_ROOT}/gluon-vm/src")
+    set(prune_deps "")
+    if(GLUON_PRUNE_LIBRARY)
+        list(APPEND pack_args --prune "${GLUON_APP_ROOT}/erlang-stdlib")
+        separate_arguments(lib_flags UNIX_COMMAND "${GLUON_STDLIB_ERLC_FLAGS}")
+        foreach(f IN LISTS lib_flags)
+            list(APPEND pack_args "--erlc-flag=${f}")
+        endforeach()
+        file(GLOB prune_deps CONFIGURE_DEPENDS "${GLUON_APP_ROOT}/erlang-stdlib/*.erl")
+        list(APPEND prune_deps "${GLUON_APP_ROOT}/zephyr-module/scripts/gluon_prune.escript")
+    endif()
     foreach(m IN LISTS ARG_MODULES)
         list(APPEND pack_args --module "${m}")
     endforeach()
@@ -91,7 +103,7 @@ function(gluon_add_app target)
     set(c "${CMAKE_CURRENT_BINARY_DIR}/${target}_app.c")
     add_custom_command(OUTPUT "${c}"
         COMMAND "${GLUON_PYTHON}" "${GLUON_PACK}" ${pack_args} --c-modules "${c}" ${beams}
-        DEPENDS ${beams} ${lib_beams} ${native_srcs} "${GLUON_PACK}"
+        DEPENDS ${beams} ${lib_beams} ${native_srcs} ${prune_deps} "${GLUON_PACK}"
         COMMENT "packing ${target}'s modules"
         VERBATIM)
     add_dependencies(${target} gluon_stdlib_beams)

@@ -16,13 +16,16 @@ start() ->\n\
     Shout = fun lib_b:shout/1,\n\
     io:format(\"~s ~s~n\", [lib_a:greet(\"pack\"), Shout(\"ok\")]),\n\
     io:format(\"~p~n\", [{literal, [1, 2.5, <<\"bin\">>, #{k => v}]}]).\n";
-const LIB_A: &str = "-module(lib_a).\n-export([greet/1]).\n\
-greet(Who) -> \"hello from the \" ++ Who.\n";
+const LIB_A: &str = "-module(lib_a).\n-export([greet/1, spare/0]).\n\
+greet(Who) -> prefix() ++ Who.\n\
+prefix() -> \"hello from the \".\n\
+spare() -> lib_d:unused().\n";
 const LIB_B: &str = "-module(lib_b).\n-export([shout/1]).\n\
 shout(S) -> lib_c:upper(S).\n";
 const LIB_C: &str = "-module(lib_c).\n-export([upper/1]).\n\
 upper(S) -> [C - 32 || C <- S].\n";
 const LIB_D: &str = "-module(lib_d).\n-export([unused/0]).\nunused() -> ok.\n";
+const LIB_E: &str = "-module(lib_e).\n-export([alone/0]).\nalone() -> ok.\n";
 
 fn erlc(out: &Path, name: &str, src: &str) -> PathBuf {
     let erl = out.join(format!("{name}.erl"));
@@ -117,17 +120,21 @@ fn packs_what_the_application_reaches_and_runs_it() {
         ("lib_b", LIB_B),
         ("lib_c", LIB_C),
         ("lib_d", LIB_D),
+        ("lib_e", LIB_E),
     ] {
         erlc(&lib, name, src);
     }
     let app = app.to_str().unwrap();
     let lib = lib.to_str().unwrap();
     // lib_a is imported, lib_b only an external fun, lib_c imported by
-    // lib_b; lib_d is reached by nothing.
+    // lib_b, lib_d by lib_a's spare/0; lib_e is reached by nothing.
     let chosen = pack(&["--list", "--lib", lib, app]);
-    assert_eq!(listed(&chosen), ["app", "lib_a", "lib_b", "lib_c"]);
-    let more = pack(&["--list", "--lib", lib, "--module", "lib_d", app]);
-    assert_eq!(listed(&more), ["app", "lib_a", "lib_b", "lib_c", "lib_d"]);
+    assert_eq!(listed(&chosen), ["app", "lib_a", "lib_b", "lib_c", "lib_d"]);
+    let more = pack(&["--list", "--lib", lib, "--module", "lib_e", app]);
+    assert_eq!(
+        listed(&more),
+        ["app", "lib_a", "lib_b", "lib_c", "lib_d", "lib_e"]
+    );
     let whole = pack(&["--list", "--lib", lib, "--whole-lib", app]);
     assert_eq!(listed(&whole), listed(&more));
 
@@ -161,8 +168,29 @@ fn packs_what_the_application_reaches_and_runs_it() {
         ["native_only", "lists"]
     );
 
+    // Pruned: the same modules, each with only the functions needed
+    // (lib_a keeps greet/1 and the local prefix/0 it calls, not spare/0,
+    // so lib_d stays out); a module named with --module stays whole.
+    let pruned = pack(&["--list", "--lib", lib, "--prune", lib, app]);
+    assert_eq!(listed(&pruned), ["app", "lib_a", "lib_b", "lib_c"]);
+    let whole_a = pack(&[
+        "--list", "--lib", lib, "--prune", lib, "--module", "lib_a", app,
+    ]);
+    assert_eq!(
+        listed(&whole_a),
+        ["app", "lib_a", "lib_b", "lib_c", "lib_d"]
+    );
+
     let avm = dir.join("app.avm");
-    pack(&["--lib", lib, "--output", avm.to_str().unwrap(), app]);
+    pack(&[
+        "--lib",
+        lib,
+        "--prune",
+        lib,
+        "--output",
+        avm.to_str().unwrap(),
+        app,
+    ]);
     let image: &'static [u8] = Vec::leak(std::fs::read(&avm).unwrap());
     for e in gluon_rtos::bundle::entries(image).unwrap() {
         let e = e.unwrap();
@@ -186,6 +214,14 @@ fn packs_what_the_application_reaches_and_runs_it() {
                 e.name,
                 c.id
             );
+        }
+        if e.name == "lib_a.beam" {
+            let exported: Vec<&str> = file
+                .exports
+                .iter()
+                .filter_map(|x| file.atom(x.function))
+                .collect();
+            assert!(exported.contains(&"greet") && !exported.contains(&"spare"));
         }
         if e.name == "app.beam" {
             assert!(!file.literals.is_empty());

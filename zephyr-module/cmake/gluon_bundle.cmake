@@ -8,14 +8,17 @@
 # bundle and adds it to <target> as a const array in flash:
 # `const uint8_t <SYMBOL>[]` and `const size_t <SYMBOL>_len` (SYMBOL
 # defaults to gluon_app_bundle, which CONFIG_GLUON_AUTOSTART loads).
-# START names the module to start (default: the first source). MODULES
-# adds library modules reached only dynamically (apply/3 with a computed
-# module); WHOLE_LIBRARY adds the whole library. The library is compiled
+# START names the module to start (default: the first source). Library
+# modules are compiled with only the functions needed
+# (GLUON_PRUNE_LIBRARY, on by default). MODULES adds library modules,
+# whole, reached only dynamically (apply/3 with a computed module);
+# WHOLE_LIBRARY adds the whole library. The library is compiled
 # with +no_line_info (GLUON_STDLIB_ERLC_FLAGS) and the packer stores
 # literal tables uncompressed (scripts/gluon_pack.py says why).
 set(GLUON_PACK_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/../scripts/gluon_pack.py CACHE INTERNAL "")
 set(GLUON_STDLIB_ERLC_FLAGS "+no_line_info" CACHE STRING
     "erlc flags for the standard library modules embedded in bundles")
+option(GLUON_PRUNE_LIBRARY "bundle only the library functions the application needs" ON)
 
 # The standard library for bundles, compiled once per build tree.
 function(gluon_bundle_stdlib out_dir out_beams)
@@ -84,6 +87,16 @@ function(gluon_add_erlang_bundle target)
   # Calls to the VM's native functions need no library module.
   file(GLOB_RECURSE native_srcs CONFIGURE_DEPENDS ${GLUON_ROOT}/gluon-vm/src/*.rs)
   set(lib_args --lib ${lib_dir} --natives ${GLUON_ROOT}/gluon-vm/src)
+  set(prune_deps)
+  if(GLUON_PRUNE_LIBRARY)
+    list(APPEND lib_args --prune ${GLUON_ROOT}/erlang-stdlib)
+    separate_arguments(lib_flags UNIX_COMMAND "${GLUON_STDLIB_ERLC_FLAGS}")
+    foreach(f ${lib_flags})
+      list(APPEND lib_args --erlc-flag=${f})
+    endforeach()
+    file(GLOB prune_deps CONFIGURE_DEPENDS ${GLUON_ROOT}/erlang-stdlib/*.erl)
+    list(APPEND prune_deps ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/../scripts/gluon_prune.escript)
+  endif()
   foreach(m ${ARG_MODULES})
     list(APPEND lib_args --module ${m})
   endforeach()
@@ -96,7 +109,7 @@ function(gluon_add_erlang_bundle target)
     COMMAND ${PYTHON_EXECUTABLE} ${GLUON_PACK_SCRIPT}
             --start ${ARG_START} --output ${avm} --c-array ${c} --symbol ${ARG_SYMBOL}
             ${lib_args} ${beams}
-    DEPENDS ${beams} ${lib_beams} ${native_srcs} ${GLUON_PACK_SCRIPT}
+    DEPENDS ${beams} ${lib_beams} ${native_srcs} ${prune_deps} ${GLUON_PACK_SCRIPT}
     COMMENT "Packing the Erlang bundle ${ARG_SYMBOL} (${ARG_START})")
   add_dependencies(${target} gluon_bundle_stdlib_beams)
   target_sources(${target} PRIVATE ${c})
