@@ -41,9 +41,9 @@ pub struct EncodeOptions {
     /// UTF-8; 1 (the default) neither. At most 2.
     pub minor_version: u8,
     /// `{compressed, Level}`: a zlib level 1..=9, or 0 for no compression
-    /// (`compressed` alone is level 6). Compressing needs some 250 KB of
-    /// working memory besides the output (zlib's window, hash chains and
-    /// symbol buffer).
+    /// (`compressed` alone is level 6). Compressing needs up to some
+    /// 250 KB of working memory besides the output (zlib's window, hash
+    /// chains and symbol buffer; less for short terms).
     pub compression: u8,
 }
 

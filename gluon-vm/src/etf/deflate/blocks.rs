@@ -402,14 +402,15 @@ pub(super) struct Blocks {
 }
 
 impl Blocks {
-    /// An encoder whose output may grow to `limit` bytes.
-    pub(super) fn new(limit: usize) -> Result<Blocks, OutOfMemory> {
+    /// An encoder for at most `input` bytes whose output may grow to
+    /// `limit` bytes.
+    pub(super) fn new(input: usize, limit: usize) -> Result<Blocks, OutOfMemory> {
         let mut out = Vec::new();
         out.try_reserve_exact(limit).map_err(|_| OutOfMemory)?;
         let mut b = Blocks {
             // One more than a block holds: zlib's lazy matching adds a
-            // last literal without checking.
-            syms: zeroed(3 * (MAX_SYMBOLS + 1))?,
+            // last literal without checking. (No more symbols than bytes.)
+            syms: zeroed(3 * (MAX_SYMBOLS + 1).min(input.saturating_add(1)))?,
             n_syms: 0,
             lit: Tree::new(Kind::Lit)?,
             dist: Tree::new(Kind::Dist)?,

@@ -104,12 +104,18 @@ pub(super) struct Matcher<'a> {
 }
 
 impl<'a> Matcher<'a> {
+    /// A matcher over `input`. For a short input the window and `prev`
+    /// are cut to what it can reach: below 64 KB less `MIN_LOOKAHEAD` the
+    /// window never slides, and no position read (a match search reads
+    /// at most `MAX_MATCH` past the data, then zeroed) lies beyond the
+    /// input's length plus `MIN_LOOKAHEAD`.
     pub(super) fn new(input: &'a [u8], cfg: Config) -> Result<Matcher<'a>, OutOfMemory> {
+        let reach = input.len().saturating_add(MIN_LOOKAHEAD);
         Ok(Matcher {
             input,
             read: 0,
-            window: zeroed(WINDOW_SIZE)?,
-            prev: zeroed(W_SIZE)?,
+            window: zeroed(reach.min(WINDOW_SIZE))?,
+            prev: zeroed(reach.min(W_SIZE))?,
             head: zeroed(HASH_SIZE)?,
             high_water: 0,
             ins_h: 0,

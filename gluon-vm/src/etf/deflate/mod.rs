@@ -24,14 +24,15 @@ use alloc::vec::Vec;
 
 /// Compresses `input` at `level` (1..=9) as zlib would, returning the zlib
 /// stream if it takes at most `limit` bytes and `None` otherwise (giving
-/// up as soon as the output passes `limit`; also `None` for other levels). The working memory, some
-/// 250 KB (zlib's own amount), is allocated fallibly: `Err` means it
-/// could not be.
+/// up as soon as the output passes `limit`; also `None` for other levels).
+/// The working memory, allocated fallibly (`Err` when it cannot be), is
+/// zlib's: some 250 KB for inputs from 64 KB on, less for shorter ones
+/// (64 KB of hash heads, 7 KB of trees, and about 7 bytes per input byte).
 pub fn zlib(input: &[u8], level: u8, limit: usize) -> Result<Option<Vec<u8>>, OutOfMemory> {
     let Some(cfg) = lz77::Config::for_level(level) else {
         return Ok(None);
     };
-    let mut out = blocks::Blocks::new(limit)?;
+    let mut out = blocks::Blocks::new(input.len(), limit)?;
     // The header: 32 KB deflate, a compression-level hint, no dictionary,
     // and a check value making the first two bytes a multiple of 31.
     let hint: u16 = match level {
