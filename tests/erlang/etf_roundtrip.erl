@@ -7,8 +7,8 @@
 %% on (their defaults differ: OTP 26 made 2 the default). Left out: ports
 %% (OTP 26 writes them as V4_PORT_EXT always), maps with atoms in their
 %% keys (OTP 26 orders those by atom index, not term order), closures,
-%% and compressed bytes (zlib implementations may differ; compressed terms
-%% are round-tripped instead). Then the decoder: truncated and mutated
+%% and compressed bytes (round-tripped here; etf_compressed.erl compares
+%% them byte for byte). Then the decoder: truncated and mutated
 %% inputs, `safe`, `used`, and zlib data made by OTP.
 
 start() ->
