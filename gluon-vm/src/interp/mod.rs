@@ -591,6 +591,62 @@ impl Machine<'_> {
                 }
                 // SAFETY: the loader's invariant (see `Machine::next`).
                 op::JUMP => ip = unsafe { *ip } as *const Word,
+                op::PUT_TUPLE2 => {
+                    let d = dst!(a!());
+                    let n = imm16!(w >> 16) as usize;
+                    let s = oom!(self.p.heap.alloc(n + 1), here);
+                    // SAFETY (both blocks): n + 1 fresh words.
+                    unsafe { *s = Term::header(crate::term::HeaderTag::Tuple, n) };
+                    for i in 0..n {
+                        let v = self.get(Src::from_raw(next!()));
+                        unsafe { *s.add(1 + i) = v };
+                    }
+                    self.put(d, Term::boxed_ptr(s));
+                }
+                op::SEND => {
+                    let (dest, msg) = (self.r.x[0], self.r.x[1]);
+                    if let Err(e) = self.vm.sched.send(&mut self.p.info, dest, msg) {
+                        let site = ErrorSite::Call {
+                            at: here,
+                            module: Term::atom(atom::ERLANG),
+                            function: Term::atom(atom::SEND),
+                            arity: 2,
+                        };
+                        ret!(Err((e, site)));
+                    }
+                    self.r.x[0] = msg;
+                    self.reds -= 1;
+                }
+                op::LOOP_REC => {
+                    let fail = target!();
+                    match self.p.info.mailbox.current() {
+                        Some(m) => self.r.x[0] = m,
+                        None => ip = fail,
+                    }
+                }
+                op::LOOP_REC_END => {
+                    // SAFETY: the loader's invariant (see `Machine::next`).
+                    let target = unsafe { *ip } as *const Word;
+                    self.p.info.mailbox.advance();
+                    ip = target;
+                    if self.tick() {
+                        ret!(Ok(self.yield_now(0)));
+                    }
+                }
+                op::REMOVE_MESSAGE => {
+                    if let Some(m) = self.p.info.mailbox.take_current() {
+                        self.p.heap.adopt(m.block);
+                    }
+                    if let Some(t) = self.p.info.receive_timer.take() {
+                        self.vm.sched.timers.cancel(t.get());
+                    }
+                    self.p.info.timed_out = false;
+                }
+                op::WAIT => {
+                    // SAFETY: the loader's invariant (see `Machine::next`).
+                    ip = unsafe { *ip } as *const Word;
+                    ret!(Ok(self.yield_now(0).waiting()));
+                }
                 // Natives: `bif` reads the rest of the instruction from
                 // `self.ip`.
                 op::BIF1 | op::BIF2 => {
@@ -687,20 +743,6 @@ impl Machine<'_> {
                     // emits this right after `put_tuple2`), index checked.
                     unsafe { *t.ptr_mut().add(1 + index) = v };
                 }
-            }
-            op::PUT_TUPLE2 => {
-                let d = self.d(a!());
-                let n = self.imm16(w >> 16) as usize;
-                let s = oom!(self.p.heap.alloc(n + 1), here);
-                // SAFETY: n + 1 fresh words.
-                unsafe {
-                    *s = Term::header(crate::term::HeaderTag::Tuple, n);
-                    for i in 0..n {
-                        let e = Src::from_raw(self.next());
-                        *s.add(1 + i) = self.get(e);
-                    }
-                }
-                self.put(d, Term::boxed_ptr(s));
             }
             op::IS_FUNCTION2 => {
                 let f = self.s(a!());
@@ -934,51 +976,9 @@ impl Machine<'_> {
             op::STOP => {
                 return Ok(Some(Outcome::Returned(self.r.x[0])));
             }
-            op::SEND => {
-                let (dest, msg) = (self.r.x[0], self.r.x[1]);
-                if let Err(e) = self.vm.sched.send(&mut self.p.info, dest, msg) {
-                    let site = ErrorSite::Call {
-                        at: here,
-                        module: Term::atom(atom::ERLANG),
-                        function: Term::atom(atom::SEND),
-                        arity: 2,
-                    };
-                    return Err((e, site));
-                }
-                self.r.x[0] = msg;
-                self.reds -= 1;
-            }
-            op::LOOP_REC => {
-                let fail = self.target();
-                match self.p.info.mailbox.current() {
-                    Some(m) => self.r.x[0] = m,
-                    None => self.ip = fail,
-                }
-            }
-            op::LOOP_REC_END => {
-                let target = self.target();
-                self.p.info.mailbox.advance();
-                self.ip = target;
-                if self.tick() {
-                    return Ok(Some(self.yield_now(0)));
-                }
-            }
-            op::REMOVE_MESSAGE => {
-                if let Some(m) = self.p.info.mailbox.take_current() {
-                    self.p.heap.adopt(m.block);
-                }
-                if let Some(t) = self.p.info.receive_timer.take() {
-                    self.vm.sched.timers.cancel(t.get());
-                }
-                self.p.info.timed_out = false;
-            }
             op::TIMEOUT => {
                 self.p.info.mailbox.rewind();
                 self.p.info.timed_out = false;
-            }
-            op::WAIT => {
-                self.ip = self.target();
-                return Ok(Some(self.yield_now(0).waiting()));
             }
             op::WAIT_TIMEOUT => {
                 let t = self.s(a!());

@@ -173,9 +173,14 @@ impl Emit {
         Ok(())
     }
 
-    /// Whether the second pass wrote exactly what the first counted.
+    /// Whether the second pass wrote exactly what the first counted (so
+    /// boxing the vectors neither copies nor moves what the words point
+    /// at).
     pub fn check(&self) -> Result<(), LoadError> {
-        if self.overflow || self.code.len() != self.code.capacity() {
+        if self.overflow
+            || self.code.len() != self.code.capacity()
+            || self.rare.len() != self.rare.capacity()
+        {
             return Err(LoadError::Unsupported {
                 op: "(inconsistent code size)",
             });
