@@ -5,82 +5,112 @@
 
 use crate::code::{BifFn, Target};
 use crate::term::static_atoms::{native_def, native_function, native_module, NATIVES};
-use crate::term::Atom;
+use crate::term::{atom, Atom};
 
-/// One native: its name as static atom indices, and what it runs.
+/// One native: its name as a key of static atom indices and arity
+/// ([`key`]: module, function and arity in 12, 12 and 8 bits, so that
+/// the key's order is that of `{M, F, A}`), and its function. 8 bytes on
+/// 32-bit.
 #[derive(Copy, Clone)]
 struct Native {
-    module: u16,
-    function: u16,
-    arity: u8,
-    target: Target,
+    key: u32,
+    f: BifFn,
 }
 
-impl Native {
-    const fn key(&self) -> u64 {
-        ((self.module as u64) << 24) | ((self.function as u64) << 8) | self.arity as u64
+/// The key of `M:F/A`, if its atoms are static.
+const fn key(m: u32, f: u32, arity: u32) -> Option<u32> {
+    if m < 1 << 12 && f < 1 << 12 && arity < 1 << 8 {
+        Some((m << 20) | (f << 8) | arity)
+    } else {
+        None
     }
 }
 
-/// Every native, sorted by [`Native::key`] (the order of the export table
-/// when it held all of them).
-static TABLE: [Native; NATIVES] = {
-    let mut out = [const {
-        Native {
-            module: 0,
-            function: 0,
-            arity: 0,
-            target: Target::Undefined,
+/// Number of natives that run a [`BifFn`]: all but `erlang:apply/2,3`,
+/// which [`lookup`] answers itself.
+const BIFS: usize = {
+    let mut n = 0;
+    let mut k = 0;
+    while k < NATIVES {
+        if let Target::Bif(_) = native_def(k).target {
+            n += 1;
         }
-    }; NATIVES];
+        k += 1;
+    }
+    n
+};
+
+/// Every native that runs a function, sorted by key (the order of the
+/// export table when it held all of them).
+static TABLE: [Native; BIFS] = {
+    assert!(
+        crate::term::static_atoms::COUNT <= 1 << 12,
+        "static atoms exceed the native key"
+    );
+    let mut out = [Native {
+        key: 0,
+        f: super::missing,
+    }; BIFS];
+    let mut len = 0;
     let mut k = 0;
     while k < NATIVES {
         let d = native_def(k);
-        let n = Native {
-            module: native_module(k),
-            function: native_function(k),
-            arity: d.arity,
-            target: d.target,
+        k += 1;
+        let Target::Bif(f) = d.target else {
+            // The one other kind, which `lookup` answers by name.
+            assert!(
+                matches!(d.target, Target::Apply(n) if n == d.arity)
+                    && native_module(k - 1) == atom::ERLANG.index() as u16
+                    && native_function(k - 1) == atom::APPLY.index() as u16,
+                "only erlang:apply/2,3 may be other than a function"
+            );
+            continue;
+        };
+        let Some(key) = key(
+            native_module(k - 1) as u32,
+            native_function(k - 1) as u32,
+            d.arity as u32,
+        ) else {
+            panic!("a native's key does not fit")
         };
         // Insertion sort: a few hundred entries, once, in the compiler.
-        let mut j = k;
-        while j > 0 && out[j - 1].key() > n.key() {
+        let mut j = len;
+        while j > 0 && out[j - 1].key > key {
             out[j] = out[j - 1];
             j -= 1;
         }
         assert!(
-            j == 0 || out[j - 1].key() != n.key(),
+            j == 0 || out[j - 1].key != key,
             "a native function is defined twice"
         );
-        out[j] = n;
-        k += 1;
+        out[j] = Native { key, f };
+        len += 1;
     }
     out
 };
 
 /// What calling native `M:F/A` runs, if there is such a native.
 pub fn lookup(m: Atom, f: Atom, arity: u32) -> Option<Target> {
-    let (m, f) = (
-        u16::try_from(m.index()).ok()?,
-        u16::try_from(f.index()).ok()?,
-    );
-    let arity = u8::try_from(arity).ok()?;
-    let key = ((m as u64) << 24) | ((f as u64) << 8) | arity as u64;
+    if (m, f) == (atom::ERLANG, atom::APPLY) && (arity == 2 || arity == 3) {
+        return Some(Target::Apply(arity as u8));
+    }
+    let key = key(m.index(), f.index(), arity)?;
     TABLE
-        .binary_search_by(|n| n.key().cmp(&key))
+        .binary_search_by(|n| n.key.cmp(&key))
         .ok()
-        .map(|i| TABLE[i].target)
+        .map(|i| Target::Bif(TABLE[i].f))
 }
 
 /// The name of the native running `func` with `arity` arguments, for
 /// stacktraces (the first in table order if several share it).
 pub fn native_name(func: BifFn, arity: u8) -> Option<(Atom, Atom)> {
-    TABLE.iter().find_map(|n| match n.target {
-        Target::Bif(f) if f as usize == func as usize && n.arity == arity => Some((
-            Atom::from_index(n.module as u32),
-            Atom::from_index(n.function as u32),
-        )),
-        _ => None,
+    TABLE.iter().find_map(|n| {
+        (n.f as usize == func as usize && n.key & 0xff == arity as u32).then(|| {
+            (
+                Atom::from_index(n.key >> 20),
+                Atom::from_index((n.key >> 8) & 0xfff),
+            )
+        })
     })
 }
 

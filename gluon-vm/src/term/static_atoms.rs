@@ -137,6 +137,8 @@ const fn min(a: usize, b: usize) -> usize {
 /// The numbering: the atom index of each candidate, and how many atoms.
 struct Numbering {
     index: [u16; CANDIDATES],
+    /// The first position of the same name.
+    first: [u16; CANDIDATES],
     count: usize,
 }
 
@@ -176,7 +178,11 @@ const NUMBERING: Numbering = {
         }
         p += 1;
     }
-    Numbering { index, count }
+    Numbering {
+        index,
+        first,
+        count,
+    }
 };
 
 /// Number of static atoms: indices below this are static.
@@ -192,12 +198,51 @@ pub(crate) const fn native_function(k: usize) -> u16 {
     NUMBERING.index[PREDEFINED.len() + 2 * k + 1]
 }
 
-/// Names of the static atoms, by index.
-static NAMES: [&str; COUNT] = {
-    let mut out = [""; COUNT];
+/// Bytes of the static atoms' names, all of them end to end.
+const BYTES: usize = {
+    let mut n = 0;
     let mut p = 0;
     while p < CANDIDATES {
-        out[NUMBERING.index[p] as usize] = NAMES_WITH_REPEATS[p];
+        if NUMBERING.first[p] as usize == p {
+            n += NAMES_WITH_REPEATS[p].len();
+        }
+        p += 1;
+    }
+    n
+};
+
+/// The static atoms' names end to end, in index order (one blob rather
+/// than a pointer and a length per name: a quarter of the flash).
+static TEXT: [u8; BYTES] = {
+    let mut out = [0u8; BYTES];
+    let mut at = 0;
+    let mut p = 0;
+    while p < CANDIDATES {
+        if NUMBERING.first[p] as usize == p {
+            let b = NAMES_WITH_REPEATS[p].as_bytes();
+            let mut i = 0;
+            while i < b.len() {
+                out[at + i] = b[i];
+                i += 1;
+            }
+            at += b.len();
+        }
+        p += 1;
+    }
+    out
+};
+
+/// Where the name of each static atom ends in [`TEXT`].
+static ENDS: [u16; COUNT] = {
+    assert!(BYTES <= u16::MAX as usize, "static atom names too long");
+    let mut out = [0u16; COUNT];
+    let mut at = 0;
+    let mut p = 0;
+    while p < CANDIDATES {
+        if NUMBERING.first[p] as usize == p {
+            at += NAMES_WITH_REPEATS[p].len();
+            out[NUMBERING.index[p] as usize] = at as u16;
+        }
         p += 1;
     }
     out
@@ -230,14 +275,24 @@ static BY_NAME: [u16; COUNT] = {
 /// The static atom named `name`.
 pub fn find(name: &str) -> Option<u32> {
     BY_NAME
-        .binary_search_by(|&i| NAMES[i as usize].cmp(name))
+        .binary_search_by(|&i| text(i as usize).cmp(name))
         .ok()
         .map(|k| BY_NAME[k] as u32)
 }
 
+/// The name of static atom `i` (which must be below [`COUNT`]).
+fn text(i: usize) -> &'static str {
+    let start = if i == 0 { 0 } else { ENDS[i - 1] as usize };
+    let bytes = &TEXT[start..ENDS[i] as usize];
+    // SAFETY: TEXT is whole `str`s end to end and ENDS marks where each
+    // ends, so every such slice is one of them: valid UTF-8.
+    unsafe { core::str::from_utf8_unchecked(bytes) }
+}
+
 /// The name of static atom `index`.
 pub fn name(index: u32) -> Option<&'static str> {
-    NAMES.get(index as usize).copied()
+    let i = index as usize;
+    (i < COUNT).then(|| text(i))
 }
 
 #[cfg(test)]
