@@ -116,6 +116,9 @@ pub enum ErrorKind {
     TypeOutOfRange { index: u32, count: u32 },
     /// The zlib stream of the literal table is corrupt.
     BadZlib,
+    /// The literal table is compressed and the VM was built without its
+    /// `inflate` feature (firmware's packed modules store it uncompressed).
+    NoInflate,
     /// The literal table inflates to a size other than the declared one.
     SizeMismatch { declared: u32, actual: u32 },
     /// A literal that does not start with the external-term-format version
@@ -241,6 +244,10 @@ impl fmt::Display for ErrorKind {
                 write!(f, "type index {index} out of range (type count {count})")
             }
             BadZlib => f.write_str("corrupt zlib stream"),
+            NoInflate => f.write_str(
+                "compressed literal table, and this VM is built without `inflate` \
+                 (pack the module: gluon_pack.py stores it uncompressed)",
+            ),
             SizeMismatch { declared, actual } => write!(
                 f,
                 "declared uncompressed size {declared} but the data inflates to {actual}{}",

@@ -10,15 +10,20 @@ use super::error::{BeamError, ErrorKind};
 use super::iff::Chunk;
 use super::reader::Reader;
 use alloc::borrow::Cow;
+#[cfg(feature = "inflate")]
 use alloc::boxed::Box;
+#[cfg(feature = "inflate")]
 use alloc::vec;
 use alloc::vec::Vec;
+#[cfg(feature = "inflate")]
 use miniz_oxide::inflate::core::{decompress, inflate_flags, DecompressorOxide};
+#[cfg(feature = "inflate")]
 use miniz_oxide::inflate::TINFLStatus;
 
 /// Deflate cannot expand data by more than this factor (a 258-byte match
 /// in 2 bits), so a declared size beyond it is a lie that must not make us
 /// allocate.
+#[cfg(feature = "inflate")]
 const MAX_DEFLATE_RATIO: usize = 1032;
 
 /// The literals of a module: one buffer (borrowed from the file when the
@@ -84,6 +89,20 @@ pub(crate) fn parse<'a>(chunk: &Chunk<'a>) -> Result<Literals<'a>, BeamError> {
             spans,
         });
     }
+    #[cfg(not(feature = "inflate"))]
+    return Err(r.err_at(ErrorKind::NoInflate, at));
+    #[cfg(feature = "inflate")]
+    parse_compressed(chunk, r, declared, at)
+}
+
+/// A compressed table: inflated into RAM.
+#[cfg(feature = "inflate")]
+fn parse_compressed<'a>(
+    chunk: &Chunk<'a>,
+    r: Reader<'a>,
+    declared: u32,
+    at: usize,
+) -> Result<Literals<'a>, BeamError> {
     let compressed = r.rest();
     let data = inflate(&r, compressed, declared, at)?;
     // Offsets inside inflated data are reported relative to the start of the
@@ -95,6 +114,7 @@ pub(crate) fn parse<'a>(chunk: &Chunk<'a>) -> Result<Literals<'a>, BeamError> {
     })
 }
 
+#[cfg(feature = "inflate")]
 /// Inflates a zlib stream into exactly `declared` bytes, in one allocation
 /// of that size (checked against the input size first).
 fn inflate(r: &Reader<'_>, input: &[u8], declared: u32, at: usize) -> Result<Vec<u8>, BeamError> {

@@ -17,6 +17,7 @@ mod chunks;
 mod code;
 mod compact;
 mod error;
+#[cfg(feature = "inflate")]
 mod gzip;
 mod iff;
 mod lines;
@@ -31,6 +32,7 @@ pub use chunks::{CodeInfo, Export, FunEntry, Import, TypeTable};
 pub use code::{Args, CodeReader, GenericOp};
 pub use compact::{tag, Operand, Reg, MAX_REG};
 pub use error::{BeamError, ChunkId, ErrorKind};
+#[cfg(feature = "inflate")]
 pub use gzip::{gunzip, is_gzip};
 pub use iff::Chunk;
 pub use lines::{LineTable, Location};

@@ -35,10 +35,10 @@ pub(crate) static BIFS: &[BifDef] = &[
 ];
 
 /// Units per second of a time unit term.
-fn per_second(unit: Term) -> Result<i128, Exception> {
+fn per_second(unit: Term) -> Result<i64, Exception> {
     if let Some(n) = unit.as_small() {
         return if n > 0 {
-            Ok(n as i128)
+            Ok(n as i64)
         } else {
             Err(Exception::badarg())
         };
@@ -56,24 +56,35 @@ fn per_second(unit: Term) -> Result<i128, Exception> {
 }
 
 /// Converts `v` from `from` to `to` units per second, rounding toward
-/// negative infinity as the BEAM does.
-fn convert(v: i128, from: i128, to: i128) -> i128 {
-    (v * to).div_euclid(from)
+/// negative infinity as the BEAM does, as an integer term. The only
+/// 128-bit arithmetic of the time natives (`v * to` can pass 64 bits):
+/// kept out of line so that each native does not carry its own copy.
+#[inline(never)]
+fn convert(ctx: &mut Ctx<'_>, v: i64, from: i64, to: i64) -> BifResult {
+    let r = (v as i128 * to as i128).div_euclid(from as i128);
+    Ok(crate::bignum::from_i128(ctx.heap, r)?)
 }
 
-fn int(ctx: &mut Ctx<'_>, v: i128) -> BifResult {
-    Ok(crate::bignum::from_i128(ctx.heap, v)?)
+/// An integer term (a bignum beyond the small range).
+#[inline(never)]
+fn int(ctx: &mut Ctx<'_>, v: i64) -> BifResult {
+    Ok(crate::bignum::from_i64(ctx.heap, v)?)
 }
 
-fn monotonic_ns(ctx: &mut Ctx<'_>) -> i128 {
-    ctx.os.monotonic_ns() as i128
+// Times in nanoseconds fit an i64 until the year 2262.
+fn monotonic_ns(ctx: &mut Ctx<'_>) -> i64 {
+    ctx.os.monotonic_ns() as i64
 }
 
-fn system_ns(ctx: &mut Ctx<'_>) -> i128 {
+fn system_ns(ctx: &mut Ctx<'_>) -> i64 {
     match ctx.os.system_time_ns() {
-        Some(t) => t as i128,
+        Some(t) => t as i64,
         None => monotonic_ns(ctx),
     }
+}
+
+fn offset_ns(ctx: &mut Ctx<'_>) -> i64 {
+    system_ns(ctx).wrapping_sub(monotonic_ns(ctx))
 }
 
 fn monotonic0(ctx: &mut Ctx<'_>, _: &[Term]) -> BifResult {
@@ -84,7 +95,7 @@ fn monotonic0(ctx: &mut Ctx<'_>, _: &[Term]) -> BifResult {
 fn monotonic1(ctx: &mut Ctx<'_>, a: &[Term]) -> BifResult {
     let u = per_second(a[0])?;
     let t = monotonic_ns(ctx);
-    int(ctx, convert(t, 1_000_000_000, u))
+    convert(ctx, t, 1_000_000_000, u)
 }
 
 fn system0(ctx: &mut Ctx<'_>, _: &[Term]) -> BifResult {
@@ -95,35 +106,37 @@ fn system0(ctx: &mut Ctx<'_>, _: &[Term]) -> BifResult {
 fn system1(ctx: &mut Ctx<'_>, a: &[Term]) -> BifResult {
     let u = per_second(a[0])?;
     let t = system_ns(ctx);
-    int(ctx, convert(t, 1_000_000_000, u))
+    convert(ctx, t, 1_000_000_000, u)
 }
 
 fn time_offset0(ctx: &mut Ctx<'_>, _: &[Term]) -> BifResult {
-    let off = system_ns(ctx) - monotonic_ns(ctx);
+    let off = offset_ns(ctx);
     int(ctx, off)
 }
 
 fn time_offset1(ctx: &mut Ctx<'_>, a: &[Term]) -> BifResult {
     let u = per_second(a[0])?;
-    let off = system_ns(ctx) - monotonic_ns(ctx);
-    int(ctx, convert(off, 1_000_000_000, u))
+    let off = offset_ns(ctx);
+    convert(ctx, off, 1_000_000_000, u)
 }
 
 fn timestamp(ctx: &mut Ctx<'_>, _: &[Term]) -> BifResult {
-    let us = system_ns(ctx) / 1000;
-    let (mega, sec, micro) = (
-        us / 1_000_000_000_000,
-        (us / 1_000_000) % 1_000_000,
-        us % 1_000_000,
-    );
-    let (m, s, u) = (int(ctx, mega)?, int(ctx, sec)?, int(ctx, micro)?);
-    Ok(ctx.heap.tuple(&[m, s, u])?)
+    let ns = system_ns(ctx).max(0) as u64;
+    let (s, micro) = (ns / 1_000_000_000, (ns % 1_000_000_000) / 1000);
+    let (mega, sec) = (s / 1_000_000, s % 1_000_000);
+    // All three are below 10^6 (`ns` below 2^63): small on any target.
+    let t = [
+        Term::small(mega as isize),
+        Term::small(sec as isize),
+        Term::small(micro as isize),
+    ];
+    Ok(ctx.heap.tuple(&t)?)
 }
 
 fn convert_time_unit(ctx: &mut Ctx<'_>, a: &[Term]) -> BifResult {
-    let v = crate::bignum::to_i64(a[0]).ok_or_else(Exception::badarg)? as i128;
+    let v = crate::bignum::to_i64(a[0]).ok_or_else(Exception::badarg)?;
     let (from, to) = (per_second(a[1])?, per_second(a[2])?);
-    int(ctx, convert(v, from, to))
+    convert(ctx, v, from, to)
 }
 
 fn make_ref(ctx: &mut Ctx<'_>, _: &[Term]) -> BifResult {
@@ -133,7 +146,7 @@ fn make_ref(ctx: &mut Ctx<'_>, _: &[Term]) -> BifResult {
 
 fn unique0(ctx: &mut Ctx<'_>, _: &[Term]) -> BifResult {
     // Unique but not positive by default, as on the BEAM.
-    let n = ctx.sched.unique_integer() as i128 - (1i128 << 59);
+    let n = (ctx.sched.unique_integer() as i64).wrapping_sub(1 << 59);
     int(ctx, n)
 }
 
@@ -147,7 +160,7 @@ fn unique1(ctx: &mut Ctx<'_>, a: &[Term]) -> BifResult {
         }
     }
     if positive {
-        let n = ctx.sched.unique_integer() as i128;
+        let n = ctx.sched.unique_integer() as i64;
         int(ctx, n)
     } else {
         unique0(ctx, &[])
@@ -223,7 +236,7 @@ fn start_timer4(ctx: &mut Ctx<'_>, a: &[Term]) -> BifResult {
 fn remaining(ctx: &mut Ctx<'_>, deadline: u64) -> BifResult {
     let now = ctx.os.monotonic_ns();
     let left_ms = deadline.saturating_sub(now).div_ceil(1_000_000);
-    int(ctx, left_ms as i128)
+    int(ctx, left_ms as i64)
 }
 
 fn cancel_timer1(ctx: &mut Ctx<'_>, a: &[Term]) -> BifResult {

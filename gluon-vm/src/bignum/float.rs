@@ -35,7 +35,13 @@ pub fn to_f64(mag: &[Word]) -> Option<f64> {
     // the one rounding `u64 as f64` does is the exact one.
     let drop = len - 64;
     let top = bits_at(mag, drop) | digits::any_low_bits(mag, drop) as u64;
-    let f = top as f64 * libm::exp2(drop as f64);
+    // 2^drop built from its exponent bits (no `exp2`, whose 4 KB table
+    // firmware would carry for this one use); from 2^1024 on the result,
+    // at least 2^63 times that, is infinite anyway.
+    if drop >= 1024 {
+        return None;
+    }
+    let f = top as f64 * f64::from_bits((drop as u64 + 1023) << 52);
     f.is_finite().then_some(f)
 }
 

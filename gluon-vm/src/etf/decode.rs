@@ -10,9 +10,12 @@ use crate::term::{
     compare, write_u64, Atom, AtomTable, HeaderTag, Ordering, Term, EXPORT_WORDS, FLOAT_WORDS,
     MAX_SMALL, MIN_SMALL, REF_WORDS, WORDS_PER_U64,
 };
+#[cfg(feature = "inflate")]
 use alloc::boxed::Box;
 use alloc::vec::Vec;
+#[cfg(feature = "inflate")]
 use miniz_oxide::inflate::core::{decompress, inflate_flags, DecompressorOxide};
+#[cfg(feature = "inflate")]
 use miniz_oxide::inflate::TINFLStatus;
 
 /// Turns `fun M:F/A` (`EXPORT_EXT`) into the VM's export entry for it.
@@ -117,12 +120,17 @@ const MAX_ARITY: usize = usize::MAX >> 6;
 /// Largest pid or port number an immediate can hold.
 const MAX_LOCAL_ID: u64 = (usize::MAX >> 4) as u64;
 /// Deflate cannot expand a byte of input into more than 1032 bytes.
+#[cfg(feature = "inflate")]
 const MAX_INFLATE_RATIO: usize = 1032;
 
 /// The input after its version byte: as is, or inflated.
 enum Envelope<'a> {
     Plain(&'a [u8]),
-    Inflated { data: Vec<u8>, consumed: usize },
+    #[cfg_attr(not(feature = "inflate"), allow(dead_code))]
+    Inflated {
+        data: Vec<u8>,
+        consumed: usize,
+    },
 }
 
 impl<'a> Envelope<'a> {
@@ -135,6 +143,15 @@ impl<'a> Envelope<'a> {
         if bytes.get(1) != Some(&tag::COMPRESSED) {
             return Ok(Envelope::Plain(&bytes[1..]));
         }
+        // Without `inflate` a compressed term is refused (`badarg`).
+        #[cfg(not(feature = "inflate"))]
+        return Err(EtfError::bad_compressed());
+        #[cfg(feature = "inflate")]
+        Self::inflate(bytes)
+    }
+
+    #[cfg(feature = "inflate")]
+    fn inflate(bytes: &'a [u8]) -> Result<Envelope<'a>, EtfError> {
         let mut r = Reader::new(bytes, 0);
         r.pos = 2;
         let size = r.u32()? as usize;

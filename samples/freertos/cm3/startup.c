@@ -19,6 +19,13 @@ void Reset_Handler(void) {
     board_exit(2);
 }
 
+/* The VM is built with panic = "abort", but Rust's precompiled core keeps
+ * unwind-table entries naming this personality routine, which would pull
+ * libgcc's whole ARM EHABI unwinder (about 4 KB of flash) into a firmware
+ * that never unwinds. Nothing here throws, so nothing calls it. */
+void __aeabi_unwind_cpp_pr0(void);
+void __aeabi_unwind_cpp_pr0(void) { board_exit(6); }
+
 static void fault(const char *what) {
     board_puts(what);
     board_puts("\n");
