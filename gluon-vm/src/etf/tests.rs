@@ -142,8 +142,13 @@ impl Cx {
                 compression: 6,
             },
         );
-        let u = self.dec(&z);
-        assert!(self.eq(t, u));
+        if cfg!(feature = "inflate") {
+            let u = self.dec(&z);
+            assert!(self.eq(t, u));
+        } else if z[1] == 80 {
+            // Without inflate, compressed input is refused, not misread.
+            assert!(self.try_dec(&z).is_err());
+        }
     }
 }
 
@@ -654,6 +659,7 @@ fn export_funs() {
 }
 
 #[test]
+#[cfg(feature = "inflate")]
 fn compressed() {
     let mut c = cx();
     // OTP 25: term_to_binary(lists:duplicate(20,0), [compressed]).
@@ -1132,6 +1138,8 @@ fn corpus(c: &mut Cx) -> Vec<Vec<u8>> {
             },
         ));
     }
+    // Compressed seeds only where the build can inflate them.
+    v.retain(|b| cfg!(feature = "inflate") || b[1] != 80);
     v
 }
 
