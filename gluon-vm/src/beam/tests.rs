@@ -815,12 +815,13 @@ fn compressed_literals_need_inflate() {
     let table = literal_table(&[LIT_A, LIT_B]);
     let mut z = be(&[table.len() as u32]);
     z.extend(miniz_oxide::deflate::compress_to_vec_zlib(&table, 6));
-    let r = parse(&Builder::minimal().set(b"LitT", z).build());
-    assert_eq!(kind(r), ErrorKind::NoInflate);
+    let bytes = Builder::minimal().set(b"LitT", z).build();
+    assert_eq!(kind(parse(&bytes)), ErrorKind::NoInflate);
     // The uncompressed form still loads, in place.
     let mut u = be(&[0]);
     u.extend(&table);
-    let f = parse(&Builder::minimal().set(b"LitT", u).build()).unwrap();
+    let bytes = Builder::minimal().set(b"LitT", u).build();
+    let f = parse(&bytes).unwrap();
     assert!(f.literals.is_borrowed());
 }
 
