@@ -447,6 +447,9 @@ impl Scheduler {
 
     /// Ends process `p` with `reason`: unregisters it, cancels its receive
     /// timer, and signals its links and monitors.
+    // Taking the box (not the process) frees it here without moving the
+    // large process structure out of it first.
+    #[allow(clippy::boxed_local)]
     pub fn terminate(&mut self, mut p: Box<Process>, reason: Term) {
         p.info.status = Status::Exited;
         let pid = p.info.pid;
