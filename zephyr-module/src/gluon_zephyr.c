@@ -35,6 +35,18 @@ void rust_eh_personality(void)
 }
 #endif
 
+#if defined(CONFIG_ARM) && !defined(CONFIG_ARCH_POSIX)
+/* The library is built with panic=abort, but Rust's precompiled core keeps
+ * unwind-table entries that name this personality routine, and resolving
+ * it from libgcc pulls in the whole ARM EHABI unwinder (about 4 KB of
+ * flash). Nothing unwinds, so nothing calls it. */
+void __aeabi_unwind_cpp_pr0(void);
+void __aeabi_unwind_cpp_pr0(void)
+{
+	k_panic();
+}
+#endif
+
 /* Every allocation of the VM comes from here (feature region-heap). */
 static uint8_t heap_region[CONFIG_GLUON_HEAP_SIZE] __aligned(8);
 
