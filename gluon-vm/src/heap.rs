@@ -83,6 +83,26 @@ impl Drop for Block {
     }
 }
 
+/// Moves `v` into a new box, failing instead of aborting when memory is
+/// exhausted (`Box::try_new` is not stable yet).
+pub fn try_box<T>(v: T) -> Result<alloc::boxed::Box<T>, OutOfMemory> {
+    let layout = core::alloc::Layout::new::<T>();
+    if layout.size() == 0 {
+        return Ok(alloc::boxed::Box::new(v));
+    }
+    // SAFETY: the layout has a non-zero size; on success the memory is
+    // written before the box takes ownership of it, with the same layout
+    // the box will free it with.
+    unsafe {
+        let p = alloc::alloc::alloc(layout) as *mut T;
+        if p.is_null() {
+            return Err(OutOfMemory);
+        }
+        p.write(v);
+        Ok(alloc::boxed::Box::from_raw(p))
+    }
+}
+
 /// Allocates a block of `n` words filled with `[]`, failing instead of
 /// aborting when memory is exhausted or the VM's budget would be exceeded.
 pub fn alloc_words(n: usize) -> Result<Block, OutOfMemory> {

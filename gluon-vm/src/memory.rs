@@ -17,7 +17,7 @@
 //! budget is meant to stop runaway processes, the one thing Erlang code
 //! controls.
 
-use core::sync::atomic::{AtomicUsize, Ordering};
+use core::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 /// Bytes of a word.
 const W: usize = core::mem::size_of::<usize>();
@@ -26,6 +26,7 @@ static USED: AtomicUsize = AtomicUsize::new(0);
 static PEAK: AtomicUsize = AtomicUsize::new(0);
 /// In words; 0 means no budget.
 static LIMIT: AtomicUsize = AtomicUsize::new(0);
+static BUDGET_REFUSED: AtomicBool = AtomicBool::new(false);
 
 /// Sets the budget for term memory in bytes (`None`: unlimited).
 pub fn set_limit(bytes: Option<usize>) {
@@ -58,10 +59,18 @@ pub(crate) fn charge(words: usize) -> Result<(), crate::heap::OutOfMemory> {
     let limit = LIMIT.load(Ordering::Relaxed);
     if limit != 0 && now > limit {
         USED.fetch_sub(words, Ordering::Relaxed);
+        BUDGET_REFUSED.store(true, Ordering::Relaxed);
         return Err(crate::heap::OutOfMemory);
     }
     PEAK.fetch_max(now, Ordering::Relaxed);
+    BUDGET_REFUSED.store(false, Ordering::Relaxed);
     Ok(())
+}
+
+/// Whether the last charge was refused by the budget (rather than the
+/// system heap failing afterwards): the out-of-memory report says which.
+pub(crate) fn budget_refused() -> bool {
+    BUDGET_REFUSED.load(Ordering::Relaxed)
 }
 
 /// Gives back `words` charged earlier.

@@ -17,6 +17,12 @@ pub struct ProcTable {
 
 impl ProcTable {
     /// Puts `p` in the table under `pid`.
+    /// Makes room for one more process, failing instead of aborting when
+    /// memory is exhausted (so a spawn can fail cleanly before it starts).
+    pub fn reserve_one(&mut self) -> Result<(), crate::heap::OutOfMemory> {
+        self.slots.try_reserve(1)
+    }
+
     pub fn insert(&mut self, pid: Pid, p: Box<Process>) {
         match self.slots.get_mut(&pid) {
             Some(slot) => {

@@ -245,12 +245,20 @@ impl Scheduler {
         };
         let pid = self.next_pid;
         let words: usize = args.iter().map(|&a| copy::flat_size(a)).sum::<usize>() + 8;
-        let mut p = Box::new(Process::new(
+        // Everything a new process needs is allocated fallibly before it
+        // exists: when the system heap is exhausted the spawn fails (the
+        // spawner is killed, as on any out-of-memory), not the VM.
+        self.procs.reserve_one()?;
+        let prio = opts.priority.unwrap_or(Priority::Normal);
+        self.queues[prio as usize]
+            .try_reserve(1)
+            .map_err(|_| OutOfMemory)?;
+        let mut p = crate::heap::try_box(Process::new(
             pid,
             ip,
             words.max(opts.min_heap.unwrap_or(INITIAL_HEAP_WORDS)),
             initial_call,
-        )?);
+        )?)?;
         self.next_pid += 1;
         for &a in args {
             let c = copy::copy_to_heap(a, &mut p.heap)?;

@@ -63,6 +63,14 @@ impl<K: Ord + Copy, V> VecMap<K, V> {
         }
     }
 
+    /// Makes room for `n` more entries, failing instead of aborting when
+    /// memory is exhausted.
+    pub fn try_reserve(&mut self, n: usize) -> Result<(), crate::heap::OutOfMemory> {
+        self.items
+            .try_reserve(n)
+            .map_err(|_| crate::heap::OutOfMemory)
+    }
+
     /// Removes `k`, returning its value.
     pub fn remove(&mut self, k: &K) -> Option<V> {
         let i = self.search(k).ok()?;

@@ -11,6 +11,7 @@ use crate::code::{CodePtr, Word};
 use crate::heap::OutOfMemory;
 use crate::term::{atom, Term};
 use alloc::vec::Vec;
+use core::fmt::Write as _;
 
 /// How many frames a stacktrace keeps (the BEAM's default depth).
 const TRACE_DEPTH: usize = 8;
@@ -124,20 +125,33 @@ impl Machine<'_> {
     fn out_of_memory(&mut self) -> Outcome {
         let heap = &self.p.heap;
         let words = heap.total_words();
-        let why = match heap.generations().map(|g| g.max_words) {
-            Some(max) if max != 0 && words > max => "maximum heap size reached",
-            _ => "VM memory budget exhausted",
+        let used = crate::memory::used();
+        let why = match (
+            heap.generations().map(|g| g.max_words),
+            crate::memory::limit(),
+        ) {
+            (Some(max), _) if max != 0 && words > max => "maximum heap size reached",
+            (_, Some(_)) if crate::memory::budget_refused() => "VM memory budget exhausted",
+            _ => "system memory exhausted",
         };
-        let budget = match crate::memory::limit() {
-            Some(l) => alloc::format!("{l} bytes"),
-            None => alloc::string::String::from("no budget"),
-        };
-        let report = alloc::format!(
-            "=ERROR REPORT====\nProcess <0.{}.0> killed: {why}\n(heap {words} words; VM term memory {} bytes, {budget})\n\n",
+        // Written piece by piece: memory is short, so nothing is allocated.
+        struct Report<'a>(&'a mut dyn crate::os::Os);
+        impl core::fmt::Write for Report<'_> {
+            fn write_str(&mut self, s: &str) -> core::fmt::Result {
+                self.0.report_write(s.as_bytes());
+                Ok(())
+            }
+        }
+        let mut w = Report(&mut *self.vm.os);
+        let _ = write!(
+            w,
+            "=ERROR REPORT====\nProcess <0.{}.0> killed: {why}\n(heap {words} words; VM term memory {used} bytes, ",
             self.p.info.pid,
-            crate::memory::used(),
         );
-        self.vm.os.report_write(report.as_bytes());
+        let _ = match crate::memory::limit() {
+            Some(l) => write!(w, "budget {l} bytes)\n\n"),
+            None => write!(w, "no budget)\n\n"),
+        };
         Outcome::Exited(Term::atom(atom::KILLED))
     }
 
