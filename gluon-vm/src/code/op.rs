@@ -78,6 +78,24 @@ pub const fn head(op: u8, a: u32, b: u32, c: u32) -> Word {
     (op as u32 | (a & 0xff) << 8 | (b & 0xff) << 16 | (c & 0xff) << 24) as Word
 }
 
+/// Slot A of a head word.
+#[inline(always)]
+pub const fn slot_a(w: u32) -> u32 {
+    (w >> 8) & 0xff
+}
+
+/// Slot B of a head word.
+#[inline(always)]
+pub const fn slot_b(w: u32) -> u32 {
+    (w >> 16) & 0xff
+}
+
+/// Slot C of a head word.
+#[inline(always)]
+pub const fn slot_c(w: u32) -> u32 {
+    w >> 24
+}
+
 macro_rules! opcodes {
     ($($(#[$m:meta])* $name:ident = $n:expr;)*) => {
         $($(#[$m])* pub const $name: u8 = $n;)*

@@ -437,41 +437,26 @@ impl Machine<'_> {
             let here = ip;
             // The head word: opcode and three slots (see `code::op`).
             let w = next!() as u32;
-            // Slots are extracted where used, not all up front: most
-            // instructions use one or two.
-            macro_rules! a {
-                () => {
-                    (w >> 8) & 0xff
-                };
-            }
-            macro_rules! b {
-                () => {
-                    (w >> 16) & 0xff
-                };
-            }
-            macro_rules! c {
-                () => {
-                    w >> 24
-                };
-            }
+            // Slots are extracted where used (`op::slot_a` ...), not all up front:
+            // most instructions use one or two.
             match w as u8 {
                 op::MOVE => {
-                    let v = src!(a!());
-                    put!(b!(), v);
+                    let v = src!(op::slot_a(w));
+                    put!(op::slot_b(w), v);
                 }
                 op::TEST => {
-                    let v = src!(a!());
+                    let v = src!(op::slot_a(w));
                     // Below 16: never an extension word.
-                    let kind = b!();
+                    let kind = op::slot_b(w);
                     let fail = target!();
                     if !Self::type_test(kind, v) {
                         ip = fail;
                     }
                 }
                 op::COMPARE => {
-                    let (x, y) = (src!(a!()), src!(b!()));
+                    let (x, y) = (src!(op::slot_a(w)), src!(op::slot_b(w)));
                     // Below 6: never an extension word.
-                    let cmp = c!();
+                    let cmp = op::slot_c(w);
                     let fail = target!();
                     let ok = match (cmp, x.as_small(), y.as_small()) {
                         (CMP_LT, Some(i), Some(j)) => i < j,
@@ -487,25 +472,27 @@ impl Machine<'_> {
                     }
                 }
                 op::PUT_LIST => {
-                    let (h, t) = (src!(a!()), src!(b!()));
+                    let (h, t) = (src!(op::slot_a(w)), src!(op::slot_b(w)));
                     let l = oom!(self.p.heap.cons(h, t), here);
-                    put!(c!(), l);
+                    put!(op::slot_c(w), l);
                 }
                 op::GET_LIST => {
-                    let (h, t) = src!(a!()).as_cons().unwrap_or((Term::NIL, Term::NIL));
-                    put!(b!(), h);
-                    put!(c!(), t);
+                    let (h, t) = src!(op::slot_a(w))
+                        .as_cons()
+                        .unwrap_or((Term::NIL, Term::NIL));
+                    put!(op::slot_b(w), h);
+                    put!(op::slot_c(w), t);
                 }
                 op::GET_HD => {
-                    let h = src!(a!()).as_cons().map_or(Term::NIL, |c| c.0);
-                    put!(b!(), h);
+                    let h = src!(op::slot_a(w)).as_cons().map_or(Term::NIL, |c| c.0);
+                    put!(op::slot_b(w), h);
                 }
                 op::GET_TL => {
-                    let t = src!(a!()).as_cons().map_or(Term::NIL, |c| c.1);
-                    put!(b!(), t);
+                    let t = src!(op::slot_a(w)).as_cons().map_or(Term::NIL, |c| c.1);
+                    put!(op::slot_b(w), t);
                 }
                 op::CALL => {
-                    let arity = imm8!(a!());
+                    let arity = imm8!(op::slot_a(w));
                     let target = target!();
                     oom!(self.ensure(1, arity as usize), here);
                     self.p.heap.push(CodePtr(ip).to_term());
@@ -515,7 +502,7 @@ impl Machine<'_> {
                     }
                 }
                 op::CALL_LAST => {
-                    let arity = imm8!(a!());
+                    let arity = imm8!(op::slot_a(w));
                     let dealloc = imm16!(w >> 16);
                     let target = target!();
                     self.p.heap.drop_words(dealloc as usize);
@@ -526,7 +513,7 @@ impl Machine<'_> {
                     }
                 }
                 op::CALL_ONLY => {
-                    let arity = imm8!(a!());
+                    let arity = imm8!(op::slot_a(w));
                     let target = target!();
                     oom!(self.tail_gc(arity), here);
                     ip = target;
@@ -541,12 +528,12 @@ impl Machine<'_> {
                     _ => raise!(Exception::badarg(), here),
                 },
                 op::TEST_HEAP => {
-                    let live = imm8!(a!());
+                    let live = imm8!(op::slot_a(w));
                     let need = imm16!(w >> 16);
                     oom!(self.ensure(need as usize, live as usize), here);
                 }
                 op::ALLOCATE | op::ALLOCATE_HEAP => {
-                    let live = imm8!(a!());
+                    let live = imm8!(op::slot_a(w));
                     let slots = imm16!(w >> 16) as usize;
                     let heap = if w as u8 == op::ALLOCATE_HEAP {
                         next!()
@@ -561,9 +548,9 @@ impl Machine<'_> {
                     self.p.heap.drop_words(n as usize);
                 }
                 op::GET_TUPLE_ELEMENT => {
-                    let t = src!(a!());
-                    let d = dst!(b!());
-                    let index = imm8!(c!()) as usize;
+                    let t = src!(op::slot_a(w));
+                    let d = dst!(op::slot_b(w));
+                    let index = imm8!(op::slot_c(w)) as usize;
                     let v = t
                         .as_tuple()
                         .and_then(|t| t.get(index).copied())
@@ -571,7 +558,7 @@ impl Machine<'_> {
                     self.put(d, v);
                 }
                 op::TEST_ARITY => {
-                    let v = src!(a!());
+                    let v = src!(op::slot_a(w));
                     let arity = imm16!(w >> 16) as usize;
                     let fail = target!();
                     match v.as_tuple() {
@@ -580,7 +567,7 @@ impl Machine<'_> {
                     }
                 }
                 op::IS_TAGGED_TUPLE => {
-                    let v = src!(a!());
+                    let v = src!(op::slot_a(w));
                     let arity = imm16!(w >> 16) as usize;
                     let fail = target!();
                     let tag = Term::from_raw(next!());
@@ -592,7 +579,7 @@ impl Machine<'_> {
                 // SAFETY: the loader's invariant (see `Machine::next`).
                 op::JUMP => ip = unsafe { *ip } as *const Word,
                 op::PUT_TUPLE2 => {
-                    let d = dst!(a!());
+                    let d = dst!(op::slot_a(w));
                     let n = imm16!(w >> 16) as usize;
                     let s = oom!(self.p.heap.alloc(n + 1), here);
                     // SAFETY (both blocks): n + 1 fresh words.
@@ -651,11 +638,11 @@ impl Machine<'_> {
                 // `self.ip`.
                 op::BIF1 | op::BIF2 => {
                     let (args, n, d) = if w as u8 == op::BIF1 {
-                        let x = src!(a!());
-                        ([x, Term::NIL, Term::NIL], 1, dst!(b!()))
+                        let x = src!(op::slot_a(w));
+                        ([x, Term::NIL, Term::NIL], 1, dst!(op::slot_b(w)))
                     } else {
-                        let (x, y) = (src!(a!()), src!(b!()));
-                        ([x, y, Term::NIL], 2, dst!(c!()))
+                        let (x, y) = (src!(op::slot_a(w)), src!(op::slot_b(w)));
+                        ([x, y, Term::NIL], 2, dst!(op::slot_c(w)))
                     };
                     self.ip = ip;
                     let r = self.bif(here, args, n, d);
@@ -704,21 +691,6 @@ impl Machine<'_> {
                 return Err(($e, ErrorSite::Here($here)))
             };
         }
-        macro_rules! a {
-            () => {
-                (w >> 8) & 0xff
-            };
-        }
-        macro_rules! b {
-            () => {
-                (w >> 16) & 0xff
-            };
-        }
-        macro_rules! c {
-            () => {
-                w >> 24
-            };
-        }
         match w as u8 {
             op::INIT_YREGS => {
                 let n = self.imm16(w >> 16);
@@ -728,16 +700,16 @@ impl Machine<'_> {
                 }
             }
             op::SWAP => {
-                let (da, db) = (self.d(a!()), self.d(b!()));
+                let (da, db) = (self.d(op::slot_a(w)), self.d(op::slot_b(w)));
                 let va = self.get(da.as_src());
                 let vb = self.get(db.as_src());
                 self.put(da, vb);
                 self.put(db, va);
             }
             op::SET_TUPLE_ELEMENT => {
-                let v = self.s(a!());
-                let t = self.s(b!());
-                let index = self.imm8(c!()) as usize;
+                let v = self.s(op::slot_a(w));
+                let t = self.s(op::slot_b(w));
+                let index = self.imm8(op::slot_c(w)) as usize;
                 if t.is_tuple() && index < t.boxed_header().header_arity() {
                     // SAFETY: a freshly built tuple (the compiler only
                     // emits this right after `put_tuple2`), index checked.
@@ -745,8 +717,8 @@ impl Machine<'_> {
                 }
             }
             op::IS_FUNCTION2 => {
-                let f = self.s(a!());
-                let arity = self.s(b!());
+                let f = self.s(op::slot_a(w));
+                let arity = self.s(op::slot_b(w));
                 let fail = self.target();
                 let ok = match (crate::fun::arity(f), arity.as_small()) {
                     (Some(n), Some(m)) => n as isize == m,
@@ -758,8 +730,8 @@ impl Machine<'_> {
                 }
             }
             op::SELECT_VAL => {
-                let v = self.s(a!());
-                let sorted = self.imm8(b!()) != 0;
+                let v = self.s(op::slot_a(w));
+                let sorted = self.imm8(op::slot_b(w)) != 0;
                 let fail = self.target();
                 let n = self.next();
                 // SAFETY: the loader wrote n (key, target) pairs here.
@@ -767,7 +739,7 @@ impl Machine<'_> {
                 self.ip = self.select_val(v, sorted, table).unwrap_or(fail);
             }
             op::SELECT_TUPLE_ARITY => {
-                let v = self.s(a!());
+                let v = self.s(op::slot_a(w));
                 let fail = self.target();
                 let n = self.next();
                 // SAFETY: the loader wrote n (arity, target) pairs here.
@@ -781,20 +753,24 @@ impl Machine<'_> {
                 self.ip = hit.unwrap_or(fail);
             }
             op::BIF0 => {
-                let d = self.d(a!());
+                let d = self.d(op::slot_a(w));
                 if let Some(out) = self.bif(here, [Term::NIL; 3], 0, d)? {
                     return Ok(Some(out));
                 }
             }
             op::BIF3 => {
-                let args = [self.s(a!()), self.s(b!()), self.s(c!())];
+                let args = [
+                    self.s(op::slot_a(w)),
+                    self.s(op::slot_b(w)),
+                    self.s(op::slot_c(w)),
+                ];
                 let d = Dst::from_raw(self.next());
                 if let Some(out) = self.bif(here, args, 3, d)? {
                     return Ok(Some(out));
                 }
             }
             op::CALL_EXT => {
-                let arity = self.imm8(a!());
+                let arity = self.imm8(op::slot_a(w));
                 let entry = self.next() as *const ExportEntry;
                 oom!(self.ensure(1, arity as usize), here);
                 if let Some(out) = self.call_export(entry, arity, call::Tail::No, here)? {
@@ -802,7 +778,7 @@ impl Machine<'_> {
                 }
             }
             op::CALL_EXT_LAST => {
-                let arity = self.imm8(a!());
+                let arity = self.imm8(op::slot_a(w));
                 let dealloc = self.imm16(w >> 16);
                 let entry = self.next() as *const ExportEntry;
                 self.p.heap.drop_words(dealloc as usize);
@@ -811,14 +787,14 @@ impl Machine<'_> {
                 }
             }
             op::CALL_EXT_ONLY => {
-                let arity = self.imm8(a!());
+                let arity = self.imm8(op::slot_a(w));
                 let entry = self.next() as *const ExportEntry;
                 if let Some(out) = self.call_export(entry, arity, call::Tail::Yes, here)? {
                     return Ok(Some(out));
                 }
             }
             op::APPLY | op::APPLY_LAST => {
-                let arity = self.imm8(a!());
+                let arity = self.imm8(op::slot_a(w));
                 let tail = if w as u8 == op::APPLY_LAST {
                     let d = self.imm16(w >> 16);
                     self.p.heap.drop_words(d as usize);
@@ -835,7 +811,7 @@ impl Machine<'_> {
                 }
             }
             op::CALL_FUN => {
-                let arity = self.imm8(a!());
+                let arity = self.imm8(op::slot_a(w));
                 oom!(self.ensure(1, arity as usize + 1), here);
                 let Some(&f) = self.r.x.get(arity as usize) else {
                     raise!(Exception::system_limit(), here)
@@ -845,22 +821,22 @@ impl Machine<'_> {
                 }
             }
             op::CALL_FUN2 => {
-                let arity = self.imm8(a!());
+                let arity = self.imm8(op::slot_a(w));
                 // Keep an X register holding the fun alive across a GC.
-                let fun = b!();
+                let fun = op::slot_b(w);
                 let live = if fun <= slot::X_MAX {
                     (fun as usize + 1).max(arity as usize)
                 } else {
                     arity as usize
                 };
                 oom!(self.ensure(1, live), here);
-                let f = self.s(b!());
+                let f = self.s(op::slot_b(w));
                 if let Some(out) = self.call_fun(f, arity, call::Tail::No, here)? {
                     return Ok(Some(out));
                 }
             }
             op::MAKE_FUN => {
-                let d = self.d(a!());
+                let d = self.d(op::slot_a(w));
                 let n = self.imm16(w >> 16) as usize;
                 // SAFETY: fun definitions live as long as their module.
                 let def = unsafe { &*(self.next() as *const FunDef) };
@@ -885,7 +861,7 @@ impl Machine<'_> {
                     op::TRY_CASE_END => atom::TRY_CLAUSE,
                     _ => atom::BADRECORD,
                 };
-                let v = self.s(a!());
+                let v = self.s(op::slot_a(w));
                 let r = oom!(self.tagged(tag, v), here);
                 raise!(Exception::error(r), here);
             }
@@ -915,8 +891,8 @@ impl Machine<'_> {
                 self.r.x[2] = self.r.x[3];
             }
             op::RAISE => {
-                let raw = self.s(a!());
-                let v = self.s(b!());
+                let raw = self.s(op::slot_a(w));
+                let v = self.s(op::slot_b(w));
                 return Err(exception::reraise(raw, v, here));
             }
             op::RAW_RAISE => {
@@ -933,19 +909,19 @@ impl Machine<'_> {
                 self.r.x[0] = exception::raw_trace_list(self.r.x[0]);
             }
             op::FMOVE => {
-                let v = self.s(a!());
-                let f = self.imm8(b!()) as usize;
+                let v = self.s(op::slot_a(w));
+                let f = self.imm8(op::slot_b(w)) as usize;
                 self.r.f[f] = v.as_float().unwrap_or(0.0);
             }
             op::FMOVE_OUT => {
-                let f = self.imm8(a!()) as usize;
-                let d = self.d(b!());
+                let f = self.imm8(op::slot_a(w)) as usize;
+                let d = self.d(op::slot_b(w));
                 let v = oom!(self.p.heap.float(self.r.f[f]), here);
                 self.put(d, v);
             }
             op::FCONV => {
-                let v = self.s(a!());
-                let f = self.imm8(b!()) as usize;
+                let v = self.s(op::slot_a(w));
+                let f = self.imm8(op::slot_b(w)) as usize;
                 match float::to_f64(v) {
                     Some(v) => self.r.f[f] = v,
                     None => raise!(Exception::badarith(), here),
@@ -958,7 +934,11 @@ impl Machine<'_> {
                     op::FMUL => FloatOp::Mul,
                     _ => FloatOp::Div,
                 };
-                let (fa, fb, fd) = (self.imm8(a!()), self.imm8(b!()), self.imm8(c!()));
+                let (fa, fb, fd) = (
+                    self.imm8(op::slot_a(w)),
+                    self.imm8(op::slot_b(w)),
+                    self.imm8(op::slot_c(w)),
+                );
                 let (x, y) = (self.r.f[fa as usize], self.r.f[fb as usize]);
                 match float::arith(kind, x, y) {
                     Some(v) => self.r.f[fd as usize] = v,
@@ -966,11 +946,11 @@ impl Machine<'_> {
                 }
             }
             op::FNEGATE => {
-                let (fs, fd) = (self.imm8(a!()), self.imm8(b!()));
+                let (fs, fd) = (self.imm8(op::slot_a(w)), self.imm8(op::slot_b(w)));
                 self.r.f[fd as usize] = -self.r.f[fs as usize];
             }
             op::FCOPY => {
-                let (fs, fd) = (self.imm8(a!()), self.imm8(b!()));
+                let (fs, fd) = (self.imm8(op::slot_a(w)), self.imm8(op::slot_b(w)));
                 self.r.f[fd as usize] = self.r.f[fs as usize];
             }
             op::STOP => {
@@ -981,7 +961,7 @@ impl Machine<'_> {
                 self.p.info.timed_out = false;
             }
             op::WAIT_TIMEOUT => {
-                let t = self.s(a!());
+                let t = self.s(op::slot_a(w));
                 let target = self.target();
                 if let Some(out) = self.wait_timeout(t, target, here)? {
                     return Ok(Some(out));
@@ -989,10 +969,10 @@ impl Machine<'_> {
             }
             op::RECV_MARKER_RESERVE => {
                 self.p.info.mailbox.reserve_marker();
-                self.put_slot(a!(), Term::NIL);
+                self.put_slot(op::slot_a(w), Term::NIL);
             }
             op::RECV_MARKER_BIND | op::RECV_MARKER_USE | op::RECV_MARKER_CLEAR => {
-                if let Some(id) = self.s(a!()).as_reference() {
+                if let Some(id) = self.s(op::slot_a(w)).as_reference() {
                     let mb = &mut self.p.info.mailbox;
                     match w as u8 {
                         op::RECV_MARKER_BIND => mb.bind_marker(id),
