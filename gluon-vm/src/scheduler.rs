@@ -246,13 +246,10 @@ impl Scheduler {
         let pid = self.next_pid;
         let words: usize = args.iter().map(|&a| copy::flat_size(a)).sum::<usize>() + 8;
         // Everything a new process needs is allocated fallibly before it
-        // exists: when the system heap is exhausted the spawn fails (the
-        // spawner is killed, as on any out-of-memory), not the VM.
+        // is linked to its parent or entered in the tables: when the system
+        // heap is exhausted the spawn fails (the spawner is killed, as on
+        // any out-of-memory), not the VM.
         self.procs.reserve_one()?;
-        let prio = opts.priority.unwrap_or(Priority::Normal);
-        self.queues[prio as usize]
-            .try_reserve(1)
-            .map_err(|_| OutOfMemory)?;
         let mut p = crate::heap::try_box(Process::new(
             pid,
             ip,
@@ -271,6 +268,10 @@ impl Scheduler {
         if let Some(prio) = opts.priority {
             p.info.priority = prio;
         }
+        let prio = p.info.priority;
+        self.queues[prio as usize]
+            .try_reserve(1)
+            .map_err(|_| OutOfMemory)?;
         if let Some(parent) = parent {
             p.info.group_leader = parent.group_leader;
             if opts.link {
@@ -292,7 +293,6 @@ impl Scheduler {
                 });
             }
         }
-        let prio = p.info.priority;
         self.procs.insert(pid, p);
         self.enqueue(pid, prio);
         Ok(pid)
