@@ -12,6 +12,7 @@ pub mod bignum;
 pub mod binary;
 pub mod code;
 pub mod copy;
+pub mod decimal;
 pub mod etf;
 pub mod export_table;
 pub mod format;

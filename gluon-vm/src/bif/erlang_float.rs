@@ -2,7 +2,7 @@
 //!
 //! `float_to_list/1` prints like C's `"%.20e"` (OTP's default): 21
 //! significant digits of the exact binary value, rounded half to even
-//! (see [`super::erlang_float_fmt::c_scientific`]).
+//! (see [`crate::format::c_scientific`]).
 //! `list_to_float/1` and `binary_to_float/1` accept OTP's syntax: `[+-]D+[.,]D+([eE][+-]?D+)?`,
 //! ending at the first NUL character as OTP does.
 
@@ -25,7 +25,7 @@ pub fn float_to_list(ctx: &mut Ctx, args: &[Term]) -> BifResult {
         .ok_or_else(Exception::badarg)?;
     Ok(ctx
         .heap
-        .string(super::erlang_float_fmt::c_scientific(f, 20).as_bytes())?)
+        .string(crate::format::c_scientific(f, 20).as_bytes())?)
 }
 
 /// Whether `s` is `[+-]D+[.,]D+([eE][+-]?D+)?`.
@@ -89,15 +89,9 @@ fn parse(ctx: &mut Ctx, mut bytes: Vec<u8>) -> BifResult {
     if !well_formed(&bytes) {
         return Err(Exception::badarg());
     }
-    for b in bytes.iter_mut() {
-        if *b == b',' {
-            *b = b'.';
-        }
-    }
-    let text = core::str::from_utf8(&bytes).map_err(|_| Exception::badarg())?;
-    match text.parse::<f64>() {
-        Ok(f) if f.is_finite() => Ok(ctx.heap.float(f)?),
-        _ => Err(Exception::badarg()),
+    match crate::decimal::parse(&bytes)? {
+        Some(f) => Ok(ctx.heap.float(f)?),
+        None => Err(Exception::badarg()),
     }
 }
 

@@ -33,12 +33,11 @@ mod erlang_existing_atom;
 mod erlang_float;
 pub mod index;
 // Also the float text of the ETF encoder: only its natives are gated.
+mod drv_args;
 #[cfg_attr(not(feature = "float"), allow(dead_code))]
 mod erlang_float_fmt;
 #[cfg(feature = "hashes")]
 mod erlang_hash;
-pub(crate) use erlang_float_fmt::c_scientific;
-mod drv_args;
 mod erlang_info;
 mod erlang_int;
 mod erlang_iolist;

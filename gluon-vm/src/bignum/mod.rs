@@ -24,13 +24,13 @@
 #[cfg_attr(not(feature = "bignum"), allow(dead_code))]
 mod bitwise;
 #[cfg_attr(not(feature = "bignum"), allow(dead_code))]
-mod digits;
+pub(crate) mod digits;
 #[cfg_attr(not(feature = "bignum"), allow(dead_code))]
-mod divide;
+pub(crate) mod divide;
 #[cfg_attr(not(feature = "bignum"), allow(dead_code))]
 mod float;
 #[cfg_attr(not(feature = "bignum"), allow(dead_code))]
-mod radix;
+pub(crate) mod radix;
 #[cfg(not(feature = "bignum"))]
 mod small_only;
 #[cfg(not(feature = "bignum"))]

@@ -7,7 +7,7 @@ pub(crate) const FIELD: usize = 31;
 /// `f` as `"%.20e"` would print it (`1.50000000000000000000e+00`), padded
 /// to the field with NUL bytes.
 pub(crate) fn format(f: f64) -> [u8; FIELD] {
-    let text = crate::bif::c_scientific(f, 20);
+    let text = crate::format::c_scientific(f, 20);
     let mut out = [0u8; FIELD];
     let n = text.len().min(FIELD);
     out[..n].copy_from_slice(&text.as_bytes()[..n]);
@@ -50,6 +50,6 @@ pub(crate) fn parse(field: &[u8]) -> Option<f64> {
     if i != s.len() {
         return None;
     }
-    let f: f64 = core::str::from_utf8(s).ok()?.parse().ok()?;
-    f.is_finite().then_some(f)
+    // Out of memory for the digits of a 31-byte text: as good as refused.
+    crate::decimal::parse(s).ok().flatten()
 }

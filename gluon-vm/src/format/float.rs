@@ -7,12 +7,17 @@
 //! and above are always scientific. Facts checked against OTP 25.
 //!
 //! `~f`, `~e` and `~g` start from the 21 significant digits of C's
-//! `"%.20e"` (exactly rounded, half to even, as glibc does; Rust's
-//! exact-precision formatting gives the same digits) and then round that
-//! digit string half up to the requested precision, as OTP's `io_lib_format`
-//! does; beyond 21 digits they write zeros (`~.25f` of `0.1` is
-//! `0.1000000000000000055510000`).
+//! `"%.20e"` (exactly rounded, half to even, as glibc does) and then round
+//! that digit string half up to the requested precision, as OTP's
+//! `io_lib_format` does; beyond 21 digits they write zeros (`~.25f` of
+//! `0.1` is `0.1000000000000000055510000`).
+//!
+//! The digits come from [`crate::decimal`]. Text here is written into
+//! `String`s, which abort when memory runs out; so does a failed digit
+//! computation (a few hundred bytes at most), through the same handler.
 
+use crate::bignum::BigError;
+use crate::decimal;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt::Write;
@@ -20,12 +25,30 @@ use core::fmt::Write;
 /// 2^53: from here on, the shortest form is always scientific.
 const TWO_POW_53: f64 = 9_007_199_254_740_992.0;
 
-/// Splits Rust's `{:e}` text of a non-negative float into its digits and
-/// decimal exponent: the value is `d0.d1d2.. * 10^exp`.
-fn split_exp(text: &str) -> (Vec<u8>, i32) {
-    let (mantissa, exp) = text.split_once('e').unwrap_or((text, "0"));
-    let digits = mantissa.bytes().filter(u8::is_ascii_digit).collect();
-    (digits, exp.parse().unwrap_or(0))
+/// The value of a digit computation, or the allocation-failure handler's
+/// end, as a `String` that cannot grow would meet.
+fn digits_of<T>(r: Result<T, BigError>) -> T {
+    r.unwrap_or_else(
+        |_| alloc::alloc::handle_alloc_error(core::alloc::Layout::new::<[usize; 64]>()),
+    )
+}
+
+/// `f` as C's `%.De` prints it (`1.50e+00`): `D + 1` significant digits
+/// rounded half to even, a two-digit exponent at least.
+pub fn c_scientific(f: f64, d: usize) -> String {
+    let (digits, exp) = digits_of(decimal::significant(f, d + 1));
+    let mut out = String::new();
+    if f.is_sign_negative() {
+        out.push('-');
+    }
+    out.push(digits[0] as char);
+    if d > 0 {
+        out.push('.');
+        push_digits(&mut out, &digits[1..]);
+    }
+    let sign = if exp < 0 { '-' } else { '+' };
+    let _ = write!(out, "e{sign}{:02}", exp.unsigned_abs());
+    out
 }
 
 /// Writes `f` in OTP's shortest round-trip form (`~w`).
@@ -38,7 +61,7 @@ pub fn write_float(out: &mut String, f: f64) {
         out.push_str("0.0");
         return;
     }
-    let (digits, exp) = shortest_digits(a);
+    let (digits, exp) = digits_of(decimal::shortest(a));
     let n = digits.len() as i32;
     let sci = scientific(&digits, exp);
     // Decimal length: integer part, point, fraction (at least one digit).
@@ -73,23 +96,6 @@ pub fn write_float(out: &mut String, f: f64) {
     }
 }
 
-/// The shortest digits that read back as `a` (positive, finite), and the
-/// exponent of the first one. Among equally short candidates OTP (like
-/// Ryu) takes the one nearest the exact value, ties to even; Rust's
-/// shortest mode may round a tie up, so the correctly rounded string of the
-/// same length is preferred whenever it reads back as `a`.
-fn shortest_digits(a: f64) -> (Vec<u8>, i32) {
-    let mut text = String::new();
-    let _ = write!(text, "{a:e}");
-    let (digits, exp) = split_exp(&text);
-    let mut exact = String::new();
-    let _ = write!(exact, "{:.*e}", digits.len() - 1, a);
-    if exact != text && exact.parse::<f64>() == Ok(a) {
-        return split_exp(&exact);
-    }
-    (digits, exp)
-}
-
 /// `d.ddde[-]x` with at least one fraction digit.
 fn scientific(digits: &[u8], exp: i32) -> String {
     let mut s = String::new();
@@ -107,9 +113,7 @@ fn scientific(digits: &[u8], exp: i32) -> String {
 /// The 21 significant digits of `"%.20e"` of `|f|` and the exponent of the
 /// first one.
 fn digits21(f: f64) -> (Vec<u8>, i32) {
-    let mut text = String::new();
-    let _ = write!(text, "{:.20e}", f.abs());
-    split_exp(&text)
+    digits_of(decimal::significant(f, 21))
 }
 
 /// Rounds the digit string `ds` half up to its first `keep` digits (padding

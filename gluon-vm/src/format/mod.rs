@@ -32,7 +32,7 @@ mod tests;
 mod write;
 
 pub use atom::{needs_quotes, write_atom};
-pub use float::{fwrite_e, fwrite_f, fwrite_g, write_float};
+pub use float::{c_scientific, fwrite_e, fwrite_f, fwrite_g, write_float};
 pub use pretty::print;
 pub use write::{is_printable_list, write_string, write_term, WriteOpts};
 
