@@ -37,6 +37,9 @@
 #define NVIC_ISER0 (*(volatile uint32_t *)0xE000E100u)
 #define NVIC_ICER0 (*(volatile uint32_t *)0xE000E180u)
 #define NVIC_IPR ((volatile uint8_t *)0xE000E400u)
+/* ICSR's PENDSVSET: a context switch (FreeRTOS's PendSV) is pending. */
+#define SCB_ICSR (*(volatile uint32_t *)0xE000ED04u)
+#define ICSR_PENDSVSET (1u << 28)
 
 #define PERIOD_US 1000
 #define INTERRUPTS 300 /* interrupts that send readings */
@@ -53,6 +56,10 @@ static actuator_log actuator;
  * and sensor_srv has finished. */
 static unsigned long interrupts, attempts, accepted, accepted_plain, refused, failures;
 static unsigned long sent_sum, sent_over, woken_count, burst_errors, stop_refused;
+/* Context switches requested inside gluon_send, inside
+ * gluon_freertos_send_from_isr (none: it leaves that to the handler), and
+ * by the handler's portYIELD_FROM_ISR. */
+static unsigned long switches_in_send, switches_early, switches_by_handler;
 
 /* A deterministic "sensor": mostly below the limit, now and then over. */
 static int64_t sample(unsigned long i) { return (int64_t)((i * 7919u) % 900u); }
@@ -112,15 +119,25 @@ static void timer_stop(void) {
     NVIC_ICER0 = 1u << TIMER0_IRQ;
 }
 
+static int switch_pending(void) { return (SCB_ICSR & ICSR_PENDSVSET) != 0; }
+
 void TIMER0_Handler(void) {
     TIMER_INTCLEAR = 1;
     BaseType_t woken = pdFALSE;
+    BaseType_t *w = &woken;
+    /* PendSV has the lowest priority: nothing else pends it while this
+     * handler runs, so a switch pending later and not now was requested
+     * by a send. */
+    int pending_at_entry = switch_pending();
     interrupts++;
     if (interrupts <= INTERRUPTS) {
-        if (interrupts % BURST_EVERY == 0) {
-            burst(interrupts / BURST_EVERY % 2 != 0 ? NULL : &woken);
+        int is_burst = interrupts % BURST_EVERY == 0;
+        /* Odd turns send with gluon_send, even ones the FreeRTOS way. */
+        if ((is_burst ? interrupts / BURST_EVERY : interrupts) % 2 != 0) w = NULL;
+        if (is_burst) {
+            burst(w);
         } else {
-            (void)send_reading(interrupts % 2 != 0 ? NULL : &woken);
+            (void)send_reading(w);
         }
     } else {
         /* The last word, sent again at the next interrupt while the queue
@@ -141,11 +158,21 @@ void TIMER0_Handler(void) {
             }
         }
     }
-    /* pdTRUE when gluon_freertos_send_from_isr woke the VM's task, which outranks the task
-     * this interrupt preempted (the idle task, mostly): switch to it as
-     * the handler returns. */
-    woken_count += woken != pdFALSE;
+    if (!pending_at_entry && switch_pending()) {
+        if (w == NULL) {
+            switches_in_send++;
+        } else {
+            switches_early++;
+        }
+    }
+    /* pdTRUE when gluon_freertos_send_from_isr woke the VM's task, which
+     * outranks the task this interrupt preempted (the idle task, mostly):
+     * switch to it as the handler returns. */
     portYIELD_FROM_ISR(woken);
+    if (woken != pdFALSE) {
+        woken_count++;
+        switches_by_handler += switch_pending();
+    }
 }
 
 static void timer_start(void) {
@@ -192,7 +219,9 @@ static void vm_task(void *arg) {
     report("", BURST, ")");
     report("; refused as the queue was full: ", refused, " readings");
     report(", the stop message ", stop_refused, " times");
-    report("; gluon_freertos_send_from_isr woke the VM's task in ", woken_count, "\n");
+    report("; the VM's task woken and switched to ", switches_in_send, " times inside gluon_send");
+    report(", ", switches_by_handler, " times by portYIELD_FROM_ISR after");
+    report(" gluon_freertos_send_from_isr set woken (", woken_count, " times)\n");
     report("sensor_irq: queue posted ", q.posted, "");
     report(", delivered ", q.delivered, "");
     report(", high water ", q.high_water, "");
@@ -203,7 +232,8 @@ static void vm_task(void *arg) {
              actuator.done_count == accepted && actuator.offs == sent_over &&
              q.posted == accepted + 1 && q.delivered == q.posted && q.undeliverable == 0 &&
              q.overflowed == refused + stop_refused && q.high_water == GLUON_QUEUE_SLOTS &&
-             accepted_plain > 0 && accepted_plain < accepted && woken_count > 0;
+             accepted_plain > 0 && accepted_plain < accepted && switches_in_send > 0 &&
+             switches_early == 0 && woken_count > 0 && switches_by_handler == woken_count;
     board_puts(ok ? "sensor_irq: ok\n" : "sensor_irq: FAILED\n");
     board_exit(ok ? 0 : 1);
 }
