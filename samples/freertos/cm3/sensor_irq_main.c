@@ -95,6 +95,7 @@ static gluon_status send_reading(BaseType_t *woken) {
  * it has room for, then refuses the rest, each refusal counted. `woken` as
  * for send_reading. */
 static void burst(BaseType_t *woken) {
+    /* The counters are read under the queue's critical section: safe here. */
     gluon_queue_stats before, after;
     gluon_queue_get_stats(events, &before);
     unsigned long ok = 0, full = 0;
