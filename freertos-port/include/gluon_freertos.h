@@ -28,8 +28,18 @@
  *         ...
  *     }
  *
- * Interrupt handlers calling gluon_send must run at or below
- * configMAX_SYSCALL_INTERRUPT_PRIORITY (as for any FreeRTOS FromISR call).
+ * Interrupt handlers send with gluon_freertos_send_from_isr and end with
+ * portYIELD_FROM_ISR, as for any FreeRTOS FromISR call, and run at or
+ * below configMAX_SYSCALL_INTERRUPT_PRIORITY:
+ *
+ *     void TIMER0_Handler(void) {
+ *         BaseType_t woken = pdFALSE;
+ *         gluon_msg m;
+ *         ... build m ...
+ *         if (gluon_freertos_send_from_isr(&port, queue, "sensor_srv", &m, &woken)
+ *                 == GLUON_E_FULL) dropped++;   // counted in `overflowed` too
+ *         portYIELD_FROM_ISR(woken);
+ *     }
  */
 #ifndef GLUON_FREERTOS_H
 #define GLUON_FREERTOS_H
@@ -61,12 +71,28 @@ typedef struct gluon_freertos {
     void *console_ctx;
     gluon_freertos_write_fn report;
     void *report_ctx;
+    /* While a handler is in gluon_freertos_send_from_isr: its `woken`. */
+    BaseType_t *volatile isr_woken;
 } gluon_freertos;
 
 /* Fills `port` with the FreeRTOS hooks. Call it from the task that will
  * run the VM: wake-ups notify that task. `console` is required; error
  * reports go to the console too until gluon_freertos_set_report. */
 void gluon_freertos_init(gluon_freertos *port, gluon_freertos_write_fn console, void *ctx);
+
+/* gluon_send for interrupt handlers, the FreeRTOS way: queues the message
+ * for the process registered as `to` without blocking, wakes the VM's
+ * task with vTaskNotifyGiveFromISR and sets `*woken` to pdTRUE when that
+ * task should run next (it never sets it to pdFALSE), so that the handler
+ * ends with portYIELD_FROM_ISR(woken). GLUON_E_FULL: the queue is full,
+ * the message is dropped and counted in the queue's `overflowed`.
+ * `q` is gluon_queue_of(vm) of the VM this port runs. The handler's
+ * priority must be at or below configMAX_SYSCALL_INTERRUPT_PRIORITY.
+ * (gluon_send works in handlers too, yielding inside the call: fine on
+ * ports where portYIELD_FROM_ISR only pends a switch, as on Cortex-M.) */
+gluon_status gluon_freertos_send_from_isr(gluon_freertos *port, const gluon_queue *q,
+                                          const char *to, const gluon_msg *m,
+                                          BaseType_t *woken);
 
 /* Sends the VM's error reports (crashed processes) elsewhere. */
 void gluon_freertos_set_report(gluon_freertos *port, gluon_freertos_write_fn report, void *ctx);

@@ -69,9 +69,22 @@ static void wait_event(void *ctx, bool has_deadline, uint64_t deadline_ns) {
     (void)ulTaskNotifyTakeIndexed(GLUON_FREERTOS_NOTIFY_INDEX, pdTRUE, timeout);
 }
 
+/* Handlers now inside gluon_freertos_send_from_isr (nested ones included:
+ * each leaves it as it found it before the handler it interrupted goes
+ * on). Tells the critical section it runs in a handler on architectures
+ * where GLUON_FREERTOS_IN_ISR() cannot. */
+static volatile unsigned isr_sends;
+
 static void wake(void *ctx) {
     gluon_freertos *port = ctx;
-    if (GLUON_FREERTOS_IN_ISR()) {
+    if (port->isr_woken != NULL) {
+        /* gluon_freertos_send_from_isr: the handler yields at its end, as
+         * every FreeRTOS port allows. */
+        vTaskNotifyGiveIndexedFromISR(port->task, GLUON_FREERTOS_NOTIFY_INDEX, port->isr_woken);
+    } else if (GLUON_FREERTOS_IN_ISR()) {
+        /* gluon_send from a handler: the switch is requested here, which
+         * ports that pend it (Cortex-M's PendSV, RISC-V) allow anywhere
+         * in the handler. */
         BaseType_t woken = pdFALSE;
         vTaskNotifyGiveIndexedFromISR(port->task, GLUON_FREERTOS_NOTIFY_INDEX, &woken);
         portYIELD_FROM_ISR(woken);
@@ -107,6 +120,21 @@ void gluon_freertos_init(gluon_freertos *port, gluon_freertos_write_fn console, 
     port->platform.wake = wake;
 }
 
+gluon_status gluon_freertos_send_from_isr(gluon_freertos *port, const gluon_queue *q,
+                                          const char *to, const gluon_msg *m,
+                                          BaseType_t *woken) {
+    if (port == NULL || woken == NULL) return GLUON_E_INVALID;
+    /* Saved and restored: a nested handler may send through the same port
+     * while this one is inside gluon_send. */
+    BaseType_t *outer = port->isr_woken;
+    port->isr_woken = woken;
+    isr_sends++;
+    gluon_status s = gluon_send(q, to, m);
+    isr_sends--;
+    port->isr_woken = outer;
+    return s;
+}
+
 void gluon_freertos_set_report(gluon_freertos *port, gluon_freertos_write_fn report, void *ctx) {
     port->report = report;
     port->report_ctx = ctx;
@@ -119,7 +147,9 @@ void gluon_freertos_set_report(gluon_freertos *port, gluon_freertos_write_fn rep
 #define TASK_STATE 0xFFFFFFFFu
 
 uint32_t gluon_port_critical_enter(void) {
-    if (GLUON_FREERTOS_IN_ISR()) return (uint32_t)portSET_INTERRUPT_MASK_FROM_ISR();
+    if (GLUON_FREERTOS_IN_ISR() || isr_sends != 0) {
+        return (uint32_t)portSET_INTERRUPT_MASK_FROM_ISR();
+    }
     taskENTER_CRITICAL();
     return TASK_STATE;
 }

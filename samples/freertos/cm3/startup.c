@@ -39,6 +39,15 @@ static void BusFault_Handler(void) { fault("bus fault"); }
 static void UsageFault_Handler(void) { fault("usage fault"); }
 static void Default_Handler(void) { fault("unexpected interrupt"); }
 
+#if defined(BOARD_mps2_an385)
+/* The CMSDK APB timer 0 (IRQ 8 of AN385), defined by a firmware that
+ * uses it (sensor_irq). */
+void TIMER0_Handler(void) __attribute__((weak, alias("Default_Handler")));
+#define IRQ8_HANDLER TIMER0_Handler
+#else
+#define IRQ8_HANDLER Default_Handler
+#endif
+
 __attribute__((section(".isr_vector"), used)) static void (*const vectors[16 + 32])(void) = {
     (void (*)(void))&_estack,
     Reset_Handler,
@@ -56,5 +65,7 @@ __attribute__((section(".isr_vector"), used)) static void (*const vectors[16 + 3
     0,
     xPortPendSVHandler,
     xPortSysTickHandler,
-    [16 ... 47] = Default_Handler,
+    [16 ... 16 + 7] = Default_Handler,
+    [16 + 8] = IRQ8_HANDLER,
+    [16 + 9 ... 47] = Default_Handler,
 };

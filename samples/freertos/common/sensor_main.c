@@ -9,42 +9,16 @@
 #include "FreeRTOS.h"
 #include "task.h"
 
+#include "actuator.h"
 #include "board.h"
 #include "vm_task.h"
 
-#include <string.h>
-
 #define READINGS 500
-#define CHANNELS 4
 #define LIMIT 800 /* as in sensor_srv.erl */
 
 static const gluon_queue *events;
 static TaskHandle_t vm_handle;
-
-/* What the native saw (it runs in the VM's task). */
-static unsigned long offs, done_count;
-static int done;
-
-/* actuator:set(Channel, off) switches a channel off;
- * actuator:set(done, Count) is the server's last word. */
-static gluon_term actuator_set(gluon_env *env, const gluon_term *args, size_t argc, void *user) {
-    (void)argc;
-    (void)user;
-    char what[8];
-    int64_t n;
-    if (gluon_get_int(args[0], &n) && gluon_get_atom(env, args[1], what, sizeof what) &&
-        strcmp(what, "off") == 0 && n >= 0 && n < CHANNELS) {
-        offs++;
-        return gluon_make_atom(env, "ok");
-    }
-    if (gluon_get_atom(env, args[0], what, sizeof what) && strcmp(what, "done") == 0 &&
-        gluon_get_int(args[1], &n)) {
-        done = 1;
-        done_count = (unsigned long)n;
-        return gluon_make_atom(env, "ok");
-    }
-    return gluon_raise_badarg(env);
-}
+static actuator_log actuator;
 
 /* A deterministic "sensor": mostly below the limit, now and then over. */
 static int64_t sample(unsigned i) { return (int64_t)((i * 7919u) % 900u); }
@@ -72,7 +46,7 @@ static void sensor_task(void *arg) {
         gluon_msg_init(&m);
         gluon_msg_tuple(&m, 3);
         gluon_msg_atom(&m, "reading");
-        gluon_msg_int(&m, (int64_t)(i % CHANNELS));
+        gluon_msg_int(&m, (int64_t)(i % ACTUATOR_CHANNELS));
         gluon_msg_int(&m, v);
         send(&m);
         if (i % 100 == 99) vTaskDelay(2); /* between bursts */
@@ -89,8 +63,8 @@ static void sensor_task(void *arg) {
 static void vm_task(void *arg) {
     (void)arg;
     gluon_vm *vm = sample_vm_new();
-    gluon_status s = gluon_register_native(vm, "actuator", "set", 2, actuator_set, NULL);
-    if (s != GLUON_OK) sample_fail("gluon_register_native", s);
+    gluon_status s = actuator_register(vm, &actuator);
+    if (s != GLUON_OK) sample_fail("actuator_register", s);
     /* Run until sensor_srv has registered its name and waits, then let
      * the sensors go: events for a name not yet registered are lost. */
     gluon_state st;
@@ -120,9 +94,10 @@ static void vm_task(void *arg) {
     board_puts(", full ");
     board_putu(q.overflowed);
     board_puts("\n");
-    int ok = st == GLUON_FINISHED && gluon_exit_status(vm) == 0 && done &&
-             done_count == READINGS && offs == sent_over && q.posted == READINGS + 1 &&
-             q.delivered == q.posted && q.undeliverable == 0 && q.overflowed == retries;
+    int ok = st == GLUON_FINISHED && gluon_exit_status(vm) == 0 && actuator.done &&
+             actuator.done_count == READINGS && actuator.offs == sent_over &&
+             q.posted == READINGS + 1 && q.delivered == q.posted && q.undeliverable == 0 &&
+             q.overflowed == retries;
     board_puts(ok ? "sensor: ok\n" : "sensor: FAILED\n");
     board_exit(ok ? 0 : 1);
 }

@@ -40,6 +40,8 @@ gluon_vm *sample_vm_new(void) {
     return vm;
 }
 
+gluon_freertos *sample_port(void) { return &port; }
+
 void sample_vm_finish(gluon_vm *vm) {
     gluon_state st;
     gluon_status s = gluon_run(vm, &st);

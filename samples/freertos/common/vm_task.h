@@ -15,6 +15,10 @@
  * ending the program on failure. */
 gluon_vm *sample_vm_new(void);
 
+/* The FreeRTOS hooks of the VM sample_vm_new made (interrupt handlers
+ * send through them: gluon_freertos_send_from_isr). */
+gluon_freertos *sample_port(void);
+
 /* Runs `vm` to its end, prints the memory statistics and ends the program
  * with the entry process's exit status. */
 void sample_vm_finish(gluon_vm *vm) __attribute__((noreturn));
