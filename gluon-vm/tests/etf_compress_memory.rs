@@ -3,38 +3,15 @@
 //! hash heads (a device with 64 KB of RAM could never compress), a long
 //! one costs what zlib's state costs.
 //!
-//! Its own test binary, so that the counting allocator sees only this
-//! test's allocations.
+//! Its own test binary, so that the counting allocator
+//! (`common/counting.rs`) sees only this test's allocations.
 
 use gluon_vm::etf::{decode, encode, EncodeOptions};
 use gluon_vm::heap::Heap;
 use gluon_vm::term::AtomTable;
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
-        let now = LIVE.fetch_add(l.size(), Ordering::Relaxed) + l.size();
-        PEAK.fetch_max(now, Ordering::Relaxed);
-        unsafe { System.alloc(l) }
-    }
-    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
-        LIVE.fetch_sub(l.size(), Ordering::Relaxed);
-        unsafe { System.dealloc(p, l) }
-    }
-    unsafe fn realloc(&self, p: *mut u8, l: Layout, new: usize) -> *mut u8 {
-        let now = LIVE.fetch_add(new, Ordering::Relaxed) + new;
-        PEAK.fetch_max(now, Ordering::Relaxed);
-        let q = unsafe { System.realloc(p, l, new) };
-        LIVE.fetch_sub(l.size(), Ordering::Relaxed);
-        q
-    }
-}
+mod common;
+use common::counting::{measure, Counting};
 
 #[global_allocator]
 static A: Counting = Counting;
@@ -54,19 +31,17 @@ fn peak_for(n: usize, atoms: &mut AtomTable) -> usize {
     etf.extend_from_slice(&data);
     let mut heap = Heap::new(n / 4 + 64).expect("heap");
     let (t, _) = decode(&etf, &mut heap, atoms).expect("decode");
-    let base = LIVE.load(Ordering::Relaxed);
-    PEAK.store(base, Ordering::Relaxed);
     let opts = EncodeOptions {
         compression: 6,
         ..EncodeOptions::DEFAULT
     };
-    let out = encode(t, atoms, opts).expect("encode");
+    let (out, _, peak) = measure(|| encode(t, atoms, opts).expect("encode"));
     assert!(
         out.len() < etf.len(),
         "compressed {n} bytes to {}",
         out.len()
     );
-    PEAK.load(Ordering::Relaxed) - base
+    peak as usize
 }
 
 #[test]
