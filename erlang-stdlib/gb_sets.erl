@@ -20,7 +20,10 @@
          intersection/2, intersection/1, is_disjoint/2, difference/2,
          subtract/2, is_subset/2, to_list/1, from_list/1, from_ordset/1,
          smallest/1, largest/1, take_smallest/1, take_largest/1,
-         iterator/1, iterator_from/2, next/1, filter/2, fold/3, is_set/1]).
+         iterator/1, iterator_from/2, next/1, filter/2, fold/3, is_set/1,
+         %% OTP 27 additions
+         is_equal/2, map/2, filtermap/2, larger/2, smaller/2, iterator/2,
+         iterator_from/3]).
 
 empty() -> {0, nil}.
 
@@ -274,6 +277,35 @@ fold(F, Acc, {_, T}) when is_function(F, 2) -> fold_node(F, Acc, T).
 fold_node(F, Acc, {E, S, B}) -> fold_node(F, F(E, fold_node(F, Acc, S)), B);
 fold_node(_, Acc, nil) -> Acc.
 
+is_equal(S1, S2) -> to_list(S1) == to_list(S2).
+
+map(F, {_, T}) when is_function(F, 1) -> from_list([F(E) || E <- to_list_node(T, [])]).
+
+filtermap(F, {_, T}) when is_function(F, 1) ->
+    from_list(filtermap_list(F, to_list_node(T, []))).
+
+filtermap_list(F, [E | Es]) ->
+    case F(E) of
+        true -> [E | filtermap_list(F, Es)];
+        false -> filtermap_list(F, Es);
+        {true, V} -> [V | filtermap_list(F, Es)];
+        Other -> erlang:error({case_clause, Other})
+    end;
+filtermap_list(_, []) -> [].
+
+%% The smallest element bigger than X, the biggest smaller than X.
+larger(X, {_, T}) -> larger_node(X, T, none).
+
+larger_node(X, {E, S, _}, _) when X < E -> larger_node(X, S, {found, E});
+larger_node(X, {_, _, B}, Best) -> larger_node(X, B, Best);
+larger_node(_, nil, Best) -> Best.
+
+smaller(X, {_, T}) -> smaller_node(X, T, none).
+
+smaller_node(X, {E, _, B}, _) when X > E -> smaller_node(X, B, {found, E});
+smaller_node(X, {_, S, _}, Best) -> smaller_node(X, S, Best);
+smaller_node(_, nil, Best) -> Best.
+
 %% ---------------------------------------------------------------- iterators
 
 iterator({_, T}) -> iterator_node(T, []).
@@ -287,5 +319,23 @@ iterator_from_node(X, {E, _, B}, Stack) when X > E -> iterator_from_node(X, B, S
 iterator_from_node(X, {_, S, _} = N, Stack) -> iterator_from_node(X, S, [N | Stack]);
 iterator_from_node(_, nil, Stack) -> Stack.
 
+%% Ordered iterators are plain lists (as in OTP 25); reversed ones are
+%% {reversed, Stack}, the stack holding nodes whose smaller side is left.
+iterator(Set, ordered) -> iterator(Set);
+iterator({_, T}, reversed) -> {reversed, iterator_r_node(T, [])}.
+
+iterator_r_node({_, _, B} = N, Stack) -> iterator_r_node(B, [N | Stack]);
+iterator_r_node(nil, Stack) -> Stack.
+
+iterator_from(X, Set, ordered) -> iterator_from(X, Set);
+iterator_from(X, {_, T}, reversed) -> {reversed, iterator_from_r_node(X, T, [])}.
+
+iterator_from_r_node(X, {E, S, _}, Stack) when X < E -> iterator_from_r_node(X, S, Stack);
+iterator_from_r_node(X, {_, _, B} = N, Stack) -> iterator_from_r_node(X, B, [N | Stack]);
+iterator_from_r_node(_, nil, Stack) -> Stack.
+
 next([{E, _, B} | Stack]) -> {E, iterator_node(B, Stack)};
-next([]) -> none.
+next([]) -> none;
+next({ordered, Stack}) -> next(Stack);
+next({reversed, [{E, S, _} | Stack]}) -> {E, {reversed, iterator_r_node(S, Stack)}};
+next({reversed, []}) -> none.
