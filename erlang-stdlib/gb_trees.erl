@@ -12,7 +12,9 @@
          insert/3, update/3, enter/3, delete/2, delete_any/2, take/2,
          take_any/2, balance/1, from_orddict/1, keys/1, values/1,
          to_list/1, smallest/1, largest/1, take_smallest/1,
-         take_largest/1, iterator/1, iterator_from/2, next/1, map/2]).
+         take_largest/1, iterator/1, iterator_from/2, next/1, map/2,
+         %% OTP 27 additions
+         larger/2, smaller/2, iterator/2, iterator_from/3]).
 
 empty() -> {0, nil}.
 
@@ -211,6 +213,19 @@ map(F, {Size, T}) when is_function(F, 2) -> {Size, map_node(F, T)}.
 map_node(F, {K, V, S, B}) -> {K, F(K, V), map_node(F, S), map_node(F, B)};
 map_node(_, nil) -> nil.
 
+%% The pair with the smallest key bigger than Key, the biggest smaller.
+larger(Key, {_, T}) -> larger_node(Key, T, none).
+
+larger_node(Key, {K, V, S, _}, _) when Key < K -> larger_node(Key, S, {K, V});
+larger_node(Key, {_, _, _, B}, Best) -> larger_node(Key, B, Best);
+larger_node(_, nil, Best) -> Best.
+
+smaller(Key, {_, T}) -> smaller_node(Key, T, none).
+
+smaller_node(Key, {K, V, _, B}, _) when Key > K -> smaller_node(Key, B, {K, V});
+smaller_node(Key, {_, _, S, _}, Best) -> smaller_node(Key, S, Best);
+smaller_node(_, nil, Best) -> Best.
+
 %% ---------------------------------------------------------------- iterators
 
 %% An iterator is the list of nodes whose key and bigger subtree are still
@@ -228,5 +243,25 @@ iterator_from_node(Key, {_, _, S, _} = N, Stack) ->
     iterator_from_node(Key, S, [N | Stack]);
 iterator_from_node(_, nil, Stack) -> Stack.
 
+%% Ordered iterators are plain lists (as in OTP 25); reversed ones are
+%% {reversed, Stack}, the stack holding nodes whose smaller side is left.
+iterator(Tree, ordered) -> iterator(Tree);
+iterator({_, T}, reversed) -> {reversed, iterator_r_node(T, [])}.
+
+iterator_r_node({_, _, _, B} = N, Stack) -> iterator_r_node(B, [N | Stack]);
+iterator_r_node(nil, Stack) -> Stack.
+
+iterator_from(Key, Tree, ordered) -> iterator_from(Key, Tree);
+iterator_from(Key, {_, T}, reversed) -> {reversed, iterator_from_r_node(Key, T, [])}.
+
+iterator_from_r_node(Key, {K, _, S, _}, Stack) when Key < K ->
+    iterator_from_r_node(Key, S, Stack);
+iterator_from_r_node(Key, {_, _, _, B} = N, Stack) ->
+    iterator_from_r_node(Key, B, [N | Stack]);
+iterator_from_r_node(_, nil, Stack) -> Stack.
+
 next([{K, V, _, B} | Stack]) -> {K, V, iterator_node(B, Stack)};
-next([]) -> none.
+next([]) -> none;
+next({ordered, Stack}) -> next(Stack);
+next({reversed, [{K, V, S, _} | Stack]}) -> {K, V, {reversed, iterator_r_node(S, Stack)}};
+next({reversed, []}) -> none.

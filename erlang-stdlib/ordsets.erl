@@ -9,7 +9,9 @@
 -export([new/0, is_set/1, size/1, is_empty/1, to_list/1, from_list/1,
          is_element/2, add_element/2, del_element/2, union/2, union/1,
          intersection/2, intersection/1, is_disjoint/2, subtract/2,
-         is_subset/2, fold/3, filter/2]).
+         is_subset/2, fold/3, filter/2,
+         %% OTP 27 additions
+         is_equal/2, map/2, filtermap/2]).
 
 new() -> [].
 
@@ -96,3 +98,24 @@ fold_list(F, Acc, [E | Es]) -> fold_list(F, F(E, Acc), Es);
 fold_list(_, Acc, []) -> Acc.
 
 filter(F, S) when is_function(F, 1) -> [E || E <- S, F(E)].
+
+is_equal(S1, S2) when is_list(S1), is_list(S2) -> S1 == S2.
+
+%% Errors as on the BEAM: map/2 of a non-list is a `case_clause`,
+%% filtermap/2 of one a `function_clause`.
+map(F, S) when is_function(F, 1) -> lists:usort(map_list(F, S)).
+
+map_list(F, [E | Es]) -> [F(E) | map_list(F, Es)];
+map_list(_, []) -> [];
+map_list(_, Other) -> erlang:error({case_clause, Other}).
+
+filtermap(F, S) when is_function(F, 1) -> lists:usort(filtermap_list(F, S)).
+
+filtermap_list(F, [E | Es]) ->
+    case F(E) of
+        true -> [E | filtermap_list(F, Es)];
+        false -> filtermap_list(F, Es);
+        {true, V} -> [V | filtermap_list(F, Es)];
+        Other -> erlang:error({case_clause, Other})
+    end;
+filtermap_list(_, []) -> [].

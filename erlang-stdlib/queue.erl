@@ -67,40 +67,41 @@ out_r({[X], F}) when is_list(F) -> {{value, X}, halve_front(F)};
 out_r({[X | R], F}) when is_list(F) -> {{value, X}, {R, F}};
 out_r(Q) -> erlang:error(badarg, [Q]).
 
-get(Q) -> first(Q, get).
-get_r(Q) -> final(Q, get_r).
+get(Q) -> first(Q).
+get_r(Q) -> final(Q).
 peek(Q) ->
     case is_empty(Q) of
         true -> empty;
-        false -> {value, first(Q, peek)}
+        false -> {value, first(Q)}
     end.
 peek_r(Q) ->
     case is_empty(Q) of
         true -> empty;
-        false -> {value, final(Q, peek_r)}
+        false -> {value, final(Q)}
     end.
 drop(Q) -> drop_first(Q).
 drop_r(Q) -> drop_final(Q).
 
-head(Q) -> first(Q, head).
+head(Q) -> first(Q).
 tail(Q) -> drop_first(Q).
-daeh(Q) -> final(Q, daeh).
-last(Q) -> final(Q, last).
+daeh(Q) -> final(Q).
+last(Q) -> final(Q).
 liat(Q) -> drop_final(Q).
 init(Q) -> drop_final(Q).
 lait(Q) -> drop_final(Q).
 cons(X, Q) -> in_r(X, Q).
 snoc(Q, X) -> in(X, Q).
 
-first({[], []}, _) -> erlang:error(empty);
-first({R, [X | _]}, _) when is_list(R) -> X;
-first({R, []}, _) when is_list(R) -> lists:last(R);
-first(Q, _) -> erlang:error(badarg, [Q]).
+%% The oldest and the newest element; an empty queue raises `empty`.
+first({[], []}) -> erlang:error(empty);
+first({R, [X | _]}) when is_list(R) -> X;
+first({R, []}) when is_list(R) -> lists:last(R);
+first(Q) -> erlang:error(badarg, [Q]).
 
-final({[], []}, _) -> erlang:error(empty);
-final({[X | _], F}, _) when is_list(F) -> X;
-final({[], F}, _) when is_list(F) -> lists:last(F);
-final(Q, _) -> erlang:error(badarg, [Q]).
+final({[], []}) -> erlang:error(empty);
+final({[X | _], F}) when is_list(F) -> X;
+final({[], F}) when is_list(F) -> lists:last(F);
+final(Q) -> erlang:error(badarg, [Q]).
 
 drop_first({[], []}) -> erlang:error(empty);
 drop_first({R, F} = Q) when ?IS_Q(R, F) -> element(2, out(Q));

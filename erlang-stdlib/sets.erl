@@ -11,7 +11,9 @@
 -export([new/0, new/1, is_set/1, size/1, is_empty/1, to_list/1,
          from_list/1, from_list/2, is_element/2, add_element/2,
          del_element/2, union/2, union/1, intersection/2, intersection/1,
-         is_disjoint/2, subtract/2, is_subset/2, fold/3, filter/2]).
+         is_disjoint/2, subtract/2, is_subset/2, fold/3, filter/2,
+         %% OTP 27 additions
+         is_equal/2, map/2, filtermap/2]).
 
 new() -> #{}.
 
@@ -93,3 +95,21 @@ fold_list(_, Acc, []) -> Acc.
 
 filter(F, S) when is_function(F, 1), is_map(S) ->
     maps:from_keys([E || E <- maps:keys(S), F(E)], []).
+
+%% Maps with the same keys are equal: every value is [].
+is_equal(S1, S2) when is_map(S1), is_map(S2) -> S1 =:= S2.
+
+map(F, S) when is_function(F, 1), is_map(S) ->
+    maps:from_keys([F(E) || E <- maps:keys(S)], []).
+
+filtermap(F, S) when is_function(F, 1), is_map(S) ->
+    maps:from_keys(filtermap_list(F, maps:keys(S)), []).
+
+filtermap_list(F, [E | Es]) ->
+    case F(E) of
+        true -> [E | filtermap_list(F, Es)];
+        false -> filtermap_list(F, Es);
+        {true, V} -> [V | filtermap_list(F, Es)];
+        Other -> erlang:error({case_clause, Other})
+    end;
+filtermap_list(_, []) -> [].
