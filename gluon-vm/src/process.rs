@@ -73,6 +73,11 @@ pub struct ProcInfo {
     pub receive_timer: Option<core::num::NonZeroU64>,
     /// Set when the receive timer fired; `wait_timeout` then falls through.
     pub timed_out: bool,
+    /// The pending receive waits for ever (`after infinity` with the
+    /// timeout in a register). Like a running receive timer, it tells a
+    /// `wait_timeout` run again after a wake-up that its operand, a
+    /// register not kept across the suspension, is not to be read.
+    pub waits_forever: bool,
     /// `erlang:garbage_collect` asked for a major collection, which the
     /// interpreter runs when the call returns (only it knows the roots).
     pub gc_requested: bool,
@@ -102,6 +107,7 @@ impl ProcInfo {
             dict: LazyVec::new(),
             receive_timer: None,
             timed_out: false,
+            waits_forever: false,
             gc_requested: false,
             pending_exit: None,
             reductions: 0,

@@ -628,6 +628,7 @@ impl Machine<'_> {
                         self.vm.sched.timers.cancel(t.get());
                     }
                     self.p.info.timed_out = false;
+                    self.p.info.waits_forever = false;
                 }
                 op::WAIT => {
                     // SAFETY: the loader's invariant (see `Machine::next`).
@@ -1002,6 +1003,7 @@ impl Machine<'_> {
             op::TIMEOUT => {
                 self.p.info.mailbox.rewind();
                 self.p.info.timed_out = false;
+                self.p.info.waits_forever = false;
             }
             op::WAIT_TIMEOUT => {
                 let t = self.s(op::slot_a(w));
@@ -1082,7 +1084,16 @@ impl Machine<'_> {
             self.p.info.timed_out = false;
             return Ok(None);
         }
+        // Run again after a message woke the process and did not match: the
+        // wait goes on as it began. The operand is not read: the compiler
+        // may leave it in an X register, which the suspension did not keep
+        // (`timer:sleep/1` is `receive after T -> ok end`).
+        if self.p.info.receive_timer.is_some() || self.p.info.waits_forever {
+            self.ip = target;
+            return Ok(Some(self.yield_now(0).waiting()));
+        }
         if t == Term::atom(atom::INFINITY) {
+            self.p.info.waits_forever = true;
             self.ip = target;
             return Ok(Some(self.yield_now(0).waiting()));
         }
@@ -1096,14 +1107,12 @@ impl Machine<'_> {
         if ms == 0 {
             return Ok(None);
         }
-        if self.p.info.receive_timer.is_none() {
-            let id = self.vm.sched.make_ref();
-            let now = self.vm.os.monotonic_ns();
-            let deadline = now.saturating_add(ms.saturating_mul(1_000_000));
-            let ev = crate::timer::TimerEvent::Receive(self.p.info.pid);
-            self.vm.sched.timers.add(deadline, id, ev);
-            self.p.info.receive_timer = core::num::NonZeroU64::new(id);
-        }
+        let id = self.vm.sched.make_ref();
+        let now = self.vm.os.monotonic_ns();
+        let deadline = now.saturating_add(ms.saturating_mul(1_000_000));
+        let ev = crate::timer::TimerEvent::Receive(self.p.info.pid);
+        self.vm.sched.timers.add(deadline, id, ev);
+        self.p.info.receive_timer = core::num::NonZeroU64::new(id);
         self.ip = target;
         Ok(Some(self.yield_now(0).waiting()))
     }
