@@ -205,17 +205,27 @@ keep_ignored(C, Acc) -> [C#{pid := undefined} | Acc].
 %% `{error, Reason}`.
 start_mfa({M, F, A}) ->
     try apply(M, F, A) of
-        {ok, Pid} when is_pid(Pid) -> {ok, Pid, none};
-        {ok, Pid, Info} when is_pid(Pid) -> {ok, Pid, {info, Info}};
-        ignore -> ignore;
-        {ok, undefined} -> ignore;
-        {error, _} = Error -> Error;
-        Other -> {error, Other}
+        Ret -> start_result(Ret)
     catch
-        throw:R -> {error, R};
-        exit:R -> {error, R};
-        error:R:St -> {error, {R, St}}
+        %% As OTP: the reason of a start function that raised is what
+        %% `catch` makes of it.
+        throw:Ret -> start_result(Ret);
+        exit:R -> {error, {'EXIT', R}};
+        error:R:St -> {error, {'EXIT', {R, St}}}
     end.
+
+%% OTP's error for a dynamically added child that failed to start carries
+%% its internal child record; callers may match on it, so it is rebuilt.
+child_record(#{id := Id, start := MFA, restart := R, significant := Sig,
+               shutdown := Sh, type := T, modules := M}) ->
+    {child, undefined, Id, MFA, R, Sig, Sh, T, M}.
+
+start_result({ok, Pid}) when is_pid(Pid) -> {ok, Pid, none};
+start_result({ok, Pid, Info}) when is_pid(Pid) -> {ok, Pid, {info, Info}};
+start_result(ignore) -> ignore;
+start_result({ok, undefined}) -> ignore;
+start_result({error, _} = Error) -> Error;
+start_result(Other) -> {error, Other}.
 
 started({ok, Pid, none}) -> {ok, Pid};
 started({ok, Pid, {info, Info}}) -> {ok, Pid, Info};
@@ -239,13 +249,14 @@ handle_call({start_child, Spec}, _From, S) ->
                 #{} ->
                     {reply, {error, already_present}, S};
                 false ->
-                    Result = start_mfa(maps:get(start, Child)),
-                    S2 = case Result of
-                             {ok, Pid, _} -> append(Child#{pid := Pid}, S);
-                             ignore -> append_ignored(Child, S);
-                             _ -> S
-                         end,
-                    {reply, started(Result), S2}
+                    case start_mfa(maps:get(start, Child)) of
+                        {ok, Pid, _} = Result ->
+                            {reply, started(Result), append(Child#{pid := Pid}, S)};
+                        ignore ->
+                            {reply, {ok, undefined}, append_ignored(Child, S)};
+                        {error, Reason} ->
+                            {reply, {error, {Reason, child_record(Child)}}, S}
+                    end
             end;
         Error ->
             {reply, Error, S}
@@ -257,7 +268,11 @@ handle_call({terminate_child, Pid}, _From, #{strategy := simple_one_for_one} = S
             shutdown(Pid, Shutdown),
             {reply, ok, remove_dynamic(Pid, S)};
         false when is_pid(Pid) ->
-            {reply, {error, not_found}, S};
+            %% OTP answers `ok` for a process that is already gone.
+            case is_process_alive(Pid) of
+                true -> {reply, {error, not_found}, S};
+                false -> {reply, ok, S}
+            end;
         false ->
             {reply, {error, simple_one_for_one}, S}
     end;
@@ -317,12 +332,14 @@ handle_call(which_children, _From, #{strategy := simple_one_for_one} = S) ->
     #{children := [#{type := Type, modules := Mods}], dynamic := D} = S,
     {reply, [{undefined, P, Type, Mods} || P <- dyn_pids(D)], S};
 handle_call(which_children, _From, #{children := Children} = S) ->
-    {reply, [{Id, P, T, M} || #{id := Id, pid := P, type := T, modules := M} <- Children], S};
+    %% Newest first, as OTP lists them.
+    {reply, [{Id, P, T, M} || #{id := Id, pid := P, type := T, modules := M}
+                                  <- lists:reverse(Children)], S};
 handle_call(count_children, _From, #{strategy := simple_one_for_one} = S) ->
     #{children := [#{type := Type}], dynamic := D} = S,
     N = map_size(D),
     Active = length([P || P <- dyn_pids(D), is_process_alive(P)]),
-    {reply, counts(N, Active, Type, N), S};
+    {reply, counts(1, Active, Type, N), S};
 handle_call(count_children, _From, #{children := Children} = S) ->
     Specs = length(Children),
     Active = length([P || #{pid := P} <- Children, is_pid(P), is_process_alive(P)]),
