@@ -27,6 +27,10 @@ terminate(Reason, N) ->
     case whereis(otp_supervisor_test) of
         undefined -> ok;
         P -> P ! {terminated, N, Reason}
+    end,
+    case N of
+        slow -> receive after 2000 -> ok end;
+        _ -> ok
     end.
 
 worker(Name) -> worker(Name, false).
@@ -114,6 +118,8 @@ start() ->
     management(),
     shutdown_order(),
     retry(),
+    nested(),
+    slow_shutdown(),
     ok.
 
 startup() ->
@@ -362,3 +368,34 @@ flag_loop(V) ->
         {set, V2} -> flag_loop(V2);
         {get, From} -> From ! {flag, V}, flag_loop(V)
     end.
+
+%% A supervisor under a supervisor: each restarts its own children.
+nested() ->
+    Inner = #{id => inner, type => supervisor,
+              start => {supervisor, start_link, [?MODULE, {sup, #{}, [spec(x, permanent, true)]}]}},
+    {ok, Top} = supervisor:start_link(?MODULE, {sup, #{intensity => 5}, [Inner, spec(y)]}),
+    show(top, supervisor:which_children(Top)),
+    show(count, supervisor:count_children(Top)),
+    I = pid_of(Top, inner),
+    kill(I, x, kill),
+    show(inner_restarted_x, [N || {x, P} <- pids(I), N <- [gen_server:call(P, name)]]),
+    kill(Top, inner, kill),
+    I2 = pid_of(Top, inner),
+    show(new_inner, {I2 =/= I, [Id || {Id, P} <- pids(I2), is_pid(P)]}),
+    show(terminated, terminations()),
+    show(proc_lib_stop, proc_lib:stop(Top)),
+    show(alive, {is_process_alive(Top), is_process_alive(I2)}),
+    show(terminated, terminations()),
+    _ = flush_exits(),
+    ok.
+
+%% A child that does not stop within its shutdown time is killed.
+slow_shutdown() ->
+    {ok, S} = supervisor:start_link(?MODULE, {sup, #{}, [
+        #{id => slow, start => {?MODULE, worker, [slow, true]}, shutdown => 50}]}),
+    T0 = erlang:monotonic_time(millisecond),
+    show(stopped, stop_sup(S)),
+    show(quick, erlang:monotonic_time(millisecond) - T0 < 1000),
+    show(terminated, terminations()),
+    _ = flush_exits(),
+    ok.
