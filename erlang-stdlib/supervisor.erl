@@ -29,9 +29,16 @@
 %%% API
 
 start_link(Mod, Args) ->
+    _ = callbacks(),
     gen_server:start_link(?MODULE, {self, Mod, Args}, []).
 start_link(SupName, Mod, Args) ->
+    _ = callbacks(),
     gen_server:start_link(SupName, ?MODULE, {SupName, Mod, Args}, []).
+
+%% gen_server calls these dynamically; naming them here is what makes
+%% firmware's library pruner (which follows calls and `fun F/A`) keep them.
+callbacks() ->
+    [fun init/1, fun handle_call/3, fun handle_cast/2, fun handle_info/2, fun terminate/2].
 
 start_child(Sup, SpecOrArgs) -> call(Sup, {start_child, SpecOrArgs}).
 terminate_child(Sup, Id) -> call(Sup, {terminate_child, Id}).
