@@ -1,5 +1,5 @@
 # gluon_add_app(<target> <module.erl|module.beam>... [MODULES name...]
-#               [WHOLE_LIBRARY])
+#               [KEEP_NATIVES module:function/arity...] [WHOLE_LIBRARY])
 #
 # Compiles the Erlang modules with erlc when the firmware is built and
 # links into <target>, as const arrays (in flash), those modules and the
@@ -10,7 +10,12 @@
 # only the functions needed (GLUON_PRUNE_LIBRARY, on by default). A
 # library module or function reached only dynamically (apply/3, spawn/3
 # with a computed module) needs its module named in MODULES (kept whole);
-# WHOLE_LIBRARY embeds the whole library. The C side (gluon_app.h):
+# WHOLE_LIBRARY embeds the whole library. With GLUON_NATIVES_FROM_APPS
+# the VM keeps only the native functions that the packed modules call
+# (the union over every gluon_add_app of the build, which share one
+# VM library); KEEP_NATIVES (and GLUON_KEEP_NATIVES, for all apps) names
+# natives reached only dynamically (apply/3, erlang:F(...) with a
+# computed F), which would otherwise raise undef. The C side (gluon_app.h):
 #
 #   gluon_status gluon_app_add(gluon_vm *vm);  /* each loads on first use */
 #   extern const char gluon_app_start[];       /* the first module's name */
@@ -59,7 +64,7 @@ function(gluon_stdlib_beams out_dir out_beams)
 endfunction()
 
 function(gluon_add_app target)
-    cmake_parse_arguments(ARG "WHOLE_LIBRARY" "" "MODULES" ${ARGN})
+    cmake_parse_arguments(ARG "WHOLE_LIBRARY" "" "MODULES;KEEP_NATIVES" ${ARGN})
     set(dir "${CMAKE_CURRENT_BINARY_DIR}/${target}_beams")
     separate_arguments(flags UNIX_COMMAND "${GLUON_ERLC_FLAGS}")
     set(beams "")
@@ -101,12 +106,29 @@ function(gluon_add_app target)
         list(APPEND pack_args --whole-lib)
     endif()
     set(c "${CMAKE_CURRENT_BINARY_DIR}/${target}_app.c")
-    add_custom_command(OUTPUT "${c}"
+    set(outputs "${c}")
+    if(GLUON_NATIVES_FROM_APPS)
+        set(natives "${CMAKE_CURRENT_BINARY_DIR}/${target}_natives.txt")
+        list(APPEND outputs "${natives}")
+        list(APPEND pack_args --natives-out "${natives}")
+        foreach(n IN LISTS GLUON_KEEP_NATIVES ARG_KEEP_NATIVES)
+            list(APPEND pack_args --keep-native "${n}")
+        endforeach()
+    endif()
+    add_custom_command(OUTPUT ${outputs}
         COMMAND "${GLUON_PYTHON}" "${GLUON_PACK}" ${pack_args} --c-modules "${c}" ${beams}
         DEPENDS ${beams} ${lib_beams} ${native_srcs} ${prune_deps} "${GLUON_PACK}"
         COMMENT "packing ${target}'s modules"
         VERBATIM)
     add_dependencies(${target} gluon_stdlib_beams)
+    if(GLUON_NATIVES_FROM_APPS)
+        # The VM is built after every app's list (cargo reads their union).
+        add_custom_target(${target}_natives DEPENDS "${natives}")
+        add_dependencies(${target}_natives gluon_stdlib_beams)
+        add_dependencies(gluon_rtos_cargo ${target}_natives)
+        add_dependencies(${target} ${target}_natives)
+        set_property(TARGET gluon_rtos_cargo APPEND PROPERTY GLUON_NATIVE_LISTS "${natives}")
+    endif()
     target_sources(${target} PRIVATE "${c}")
     target_include_directories(${target} PRIVATE "${GLUON_APP_INCLUDE}")
 endfunction()

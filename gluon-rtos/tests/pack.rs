@@ -235,3 +235,80 @@ fn packs_what_the_application_reaches_and_runs_it() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `--natives-out`: the natives the packed modules call (imports and
+/// external funs, library modules' included), plus `--keep-native`; the
+/// VM's build keeps only those (gluon-vm/src/bif/keep.rs).
+#[test]
+fn natives_out_lists_the_natives_the_bundle_calls() {
+    let dir = std::env::temp_dir().join(format!("gluon-natives-{}", std::process::id()));
+    let lib = dir.join("lib");
+    std::fs::create_dir_all(&lib).unwrap();
+    // `+` and `length` on variables (erlc folds constants), lists:reverse/1
+    // from the library, which calls the native lists:reverse/2, and an
+    // external fun of a native.
+    let app = erlc(
+        &dir,
+        "natives_app",
+        "-module(natives_app).\n-export([start/1]).\n\
+         start(L) -> {length(L) + 1, fun erlang:abs/1, lists:reverse(L)}.\n",
+    );
+    erlc(
+        &lib,
+        "lists",
+        "-module(lists).\n-export([reverse/1, unused/1]).\n\
+         reverse(L) -> lists:reverse(L, []).\n\
+         unused(X) -> erlang:atom_to_binary(X).\n",
+    );
+    let vm_src = Path::new(env!("CARGO_MANIFEST_DIR")).join("../gluon-vm/src");
+    let out = dir.join("natives.txt");
+    let (app, lib, vm_src, out_s) = (
+        app.to_str().unwrap(),
+        lib.to_str().unwrap(),
+        vm_src.to_str().unwrap(),
+        out.to_str().unwrap(),
+    );
+    let natives = |extra: &[&str]| {
+        let mut args = vec!["--lib", lib, "--natives", vm_src, "--natives-out", out_s];
+        args.extend_from_slice(extra);
+        args.push(app);
+        pack(&args);
+        let text = std::fs::read_to_string(&out).unwrap();
+        text.lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(String::from)
+            .collect::<Vec<_>>()
+    };
+    // erlc's module_info/0,1 call erlang:get_module_info/1,2 in every module.
+    let called = [
+        "erlang:+/2",
+        "erlang:abs/1",
+        "erlang:get_module_info/1",
+        "erlang:get_module_info/2",
+        "erlang:length/1",
+        "lists:reverse/2",
+    ];
+    // The whole library module: its unused/1 names atom_to_binary/1.
+    let mut whole = called.to_vec();
+    whole.insert(2, "erlang:atom_to_binary/1");
+    assert_eq!(natives(&[]), whole);
+    // Pruned to reverse/1, the library module calls only lists:reverse/2.
+    assert_eq!(natives(&["--prune", lib]), called);
+    // A native reached dynamically is named; a name that is no native
+    // fails the build rather than be silently ignored.
+    let mut kept = called.to_vec();
+    kept.insert(2, "erlang:atom_to_list/1");
+    assert_eq!(
+        natives(&["--prune", lib, "--keep-native", "erlang:atom_to_list/1"]),
+        kept
+    );
+    let bad = Command::new("python3")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("../zephyr-module/scripts/gluon_pack.py"))
+        .args(["--natives", vm_src, "--natives-out", out_s])
+        .args(["--keep-native", "lists:reverse/1", app])
+        .output()
+        .unwrap();
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("not a native of the VM"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -13,33 +13,10 @@
 use gluon_vm::etf::{decode_opts, decoded_words, encode, DecodeOptions, EncodeOptions, EtfError};
 use gluon_vm::heap::Heap;
 use gluon_vm::term::{exact_eq, AtomTable};
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
-        let now = LIVE.fetch_add(l.size(), Ordering::Relaxed) + l.size();
-        PEAK.fetch_max(now, Ordering::Relaxed);
-        unsafe { System.alloc(l) }
-    }
-    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
-        LIVE.fetch_sub(l.size(), Ordering::Relaxed);
-        unsafe { System.dealloc(p, l) }
-    }
-    unsafe fn realloc(&self, p: *mut u8, l: Layout, new: usize) -> *mut u8 {
-        let now = LIVE.fetch_add(new, Ordering::Relaxed) + new;
-        PEAK.fetch_max(now, Ordering::Relaxed);
-        let q = unsafe { System.realloc(p, l, new) };
-        LIVE.fetch_sub(l.size(), Ordering::Relaxed);
-        q
-    }
-}
+mod common;
+use common::counting::{measure, Counting};
 
 #[global_allocator]
 static A: Counting = Counting;
@@ -79,13 +56,13 @@ fn check(b: &[u8], atoms: &mut AtomTable) -> Outcome {
     for safe in [false, true] {
         let charged = gluon_vm::memory::used();
         let mut heap = Heap::new(HEAP_WORDS).expect("heap");
-        let base = LIVE.load(Ordering::Relaxed);
-        PEAK.store(base, Ordering::Relaxed);
-        let start = Instant::now();
-        let words = decoded_words(b);
-        let r = decode_opts(b, &mut heap, atoms, None, DecodeOptions { safe });
-        let took = start.elapsed();
-        let extra = PEAK.load(Ordering::Relaxed) - base;
+        let ((words, r, took), _, extra) = measure(|| {
+            let start = Instant::now();
+            let words = decoded_words(b);
+            let r = decode_opts(b, &mut heap, atoms, None, DecodeOptions { safe });
+            (words, r, start.elapsed())
+        });
+        let extra = extra as usize;
         assert!(
             extra <= bound,
             "{extra} bytes allocated for {} input bytes: {:?}",

@@ -3,23 +3,9 @@
 
 use gluon_vm::os::Os;
 use gluon_vm::vm::{Config, RunStatus, Vm};
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicIsize, Ordering};
 
-struct Counting;
-
-static LIVE: AtomicIsize = AtomicIsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
-        LIVE.fetch_add(l.size() as isize, Ordering::Relaxed);
-        unsafe { System.alloc(l) }
-    }
-    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
-        LIVE.fetch_sub(l.size() as isize, Ordering::Relaxed);
-        unsafe { System.dealloc(p, l) }
-    }
-}
+mod common;
+use common::counting::{live, Counting};
 
 #[global_allocator]
 static A: Counting = Counting;
@@ -58,7 +44,7 @@ fn idle_process_cost() {
     vm.spawn(m, f, &[]).unwrap();
     vm.run(1_000_000);
     const N: isize = 10_000;
-    let before = LIVE.load(Ordering::Relaxed);
+    let before = live();
     for _ in 0..N {
         vm.spawn(m, f, &[]).unwrap();
     }
@@ -66,7 +52,7 @@ fn idle_process_cost() {
         vm.run(10_000_000),
         RunStatus::Idle { until: None }
     ));
-    let per = (LIVE.load(Ordering::Relaxed) - before) / N;
+    let per = (live() - before) / N;
     println!(
         "idle process: {per} bytes on {}-bit ({} bytes process struct)",
         usize::BITS,

@@ -4,26 +4,10 @@
 
 use gluon_vm::os::Os;
 use gluon_vm::vm::{Config, Vm};
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicIsize, Ordering};
 use std::sync::Mutex;
 
-struct Counting;
-
-static LIVE: AtomicIsize = AtomicIsize::new(0);
-static PEAK: AtomicIsize = AtomicIsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
-        let now = LIVE.fetch_add(l.size() as isize, Ordering::Relaxed) + l.size() as isize;
-        PEAK.fetch_max(now, Ordering::Relaxed);
-        unsafe { System.alloc(l) }
-    }
-    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
-        LIVE.fetch_sub(l.size() as isize, Ordering::Relaxed);
-        unsafe { System.dealloc(p, l) }
-    }
-}
+mod common;
+use common::counting::{measure, Counting};
 
 #[global_allocator]
 static A: Counting = Counting;
@@ -38,15 +22,6 @@ impl Os for NullOs {
     fn monotonic_ns(&mut self) -> u64 {
         0
     }
-}
-
-/// Bytes allocated, and the peak above the start, while `f` runs.
-fn measure<T>(f: impl FnOnce() -> T) -> (T, isize, isize) {
-    let before = LIVE.load(Ordering::Relaxed);
-    PEAK.store(before, Ordering::Relaxed);
-    let t = f();
-    let after = LIVE.load(Ordering::Relaxed);
-    (t, after - before, PEAK.load(Ordering::Relaxed) - before)
 }
 
 #[test]

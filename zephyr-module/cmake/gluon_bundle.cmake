@@ -1,5 +1,7 @@
 # gluon_add_erlang_bundle(<target> SOURCES a.erl b.beam ... [START module]
-#                         [SYMBOL name] [MODULES name...] [WHOLE_LIBRARY])
+#                         [SYMBOL name] [MODULES name...]
+#                         [KEEP_NATIVES module:function/arity...]
+#                         [WHOLE_LIBRARY])
 #
 # Compiles each .erl with erlc (a .beam is taken as it is), packs the
 # modules and the modules of Gluon's standard library they need (those
@@ -12,7 +14,10 @@
 # modules are compiled with only the functions needed
 # (GLUON_PRUNE_LIBRARY, on by default). MODULES adds library modules,
 # whole, reached only dynamically (apply/3 with a computed module);
-# WHOLE_LIBRARY adds the whole library. The library is compiled
+# WHOLE_LIBRARY adds the whole library. With
+# CONFIG_GLUON_NATIVES_FROM_BUNDLE the VM keeps only the natives the
+# bundles' modules call; KEEP_NATIVES (and CONFIG_GLUON_KEEP_NATIVES)
+# names those reached only dynamically. The library is compiled
 # with +no_line_info (GLUON_STDLIB_ERLC_FLAGS) and the packer stores
 # literal tables uncompressed (scripts/gluon_pack.py says why).
 set(GLUON_PACK_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/../scripts/gluon_pack.py CACHE INTERNAL "")
@@ -49,7 +54,7 @@ function(gluon_bundle_stdlib out_dir out_beams)
 endfunction()
 
 function(gluon_add_erlang_bundle target)
-  cmake_parse_arguments(ARG "WHOLE_LIBRARY" "START;SYMBOL" "SOURCES;MODULES" ${ARGN})
+  cmake_parse_arguments(ARG "WHOLE_LIBRARY" "START;SYMBOL" "SOURCES;MODULES;KEEP_NATIVES" ${ARGN})
   if(NOT ARG_SOURCES)
     message(FATAL_ERROR "gluon_add_erlang_bundle: no SOURCES")
   endif()
@@ -105,12 +110,31 @@ function(gluon_add_erlang_bundle target)
   endif()
   set(avm ${dir}/${ARG_SYMBOL}.avm)
   set(c ${dir}/${ARG_SYMBOL}.c)
-  add_custom_command(OUTPUT ${avm} ${c}
+  set(outputs ${avm} ${c})
+  if(CONFIG_GLUON_NATIVES_FROM_BUNDLE)
+    set(natives ${dir}/${ARG_SYMBOL}_natives.txt)
+    list(APPEND outputs ${natives})
+    list(APPEND lib_args --natives-out ${natives})
+    string(REPLACE " " ";" keep "${CONFIG_GLUON_KEEP_NATIVES}")
+    foreach(n ${keep} ${ARG_KEEP_NATIVES})
+      list(APPEND lib_args --keep-native ${n})
+    endforeach()
+  endif()
+  add_custom_command(OUTPUT ${outputs}
     COMMAND ${PYTHON_EXECUTABLE} ${GLUON_PACK_SCRIPT}
             --start ${ARG_START} --output ${avm} --c-array ${c} --symbol ${ARG_SYMBOL}
             ${lib_args} ${beams}
     DEPENDS ${beams} ${lib_beams} ${native_srcs} ${prune_deps} ${GLUON_PACK_SCRIPT}
-    COMMENT "Packing the Erlang bundle ${ARG_SYMBOL} (${ARG_START})")
+    COMMENT "Packing the Erlang bundle ${ARG_SYMBOL} (${ARG_START})"
+    VERBATIM)
   add_dependencies(${target} gluon_bundle_stdlib_beams)
+  if(CONFIG_GLUON_NATIVES_FROM_BUNDLE)
+    # cargo builds the VM after every bundle's list (it reads their union).
+    add_custom_target(gluon_natives_${ARG_SYMBOL} DEPENDS ${natives})
+    add_dependencies(gluon_natives_${ARG_SYMBOL} gluon_bundle_stdlib_beams)
+    add_dependencies(gluon_cargo gluon_natives_${ARG_SYMBOL})
+    add_dependencies(${target} gluon_natives_${ARG_SYMBOL})
+    set_property(TARGET gluon_cargo APPEND PROPERTY GLUON_NATIVE_LISTS ${natives})
+  endif()
   target_sources(${target} PRIVATE ${c})
 endfunction()

@@ -194,8 +194,9 @@ def etf_export_modules(b, at, out):
 
 
 class Module:
-    """A .beam file: its name, rewritten bytes and the functions of other
-    modules it uses, as (module, function, arity)."""
+    """A .beam file: its name, rewritten bytes, the functions it names
+    (`calls`) and those of other modules (`uses`), as (module, function,
+    arity)."""
 
     def __init__(self, path, keep_all=False):
         self.path = path
@@ -224,6 +225,9 @@ class Module:
                     fail(f"{path}: literal without the version byte")
                 etf_export_modules(term, 1, self.uses)
                 at += 4 + size
+        # Every function it names, its own module's too: a library module
+        # calls the natives of its own name remotely (lists:reverse/2).
+        self.calls = frozenset(self.uses)
         self.uses = {u for u in self.uses if u[0] != self.name}
         out = []
         for cid, body in parts:
@@ -327,6 +331,41 @@ def select(app_paths, lib_dirs, extra, whole_lib, keep_all=False, native=frozens
 # ---- outputs
 
 
+def parse_mfa(text):
+    """`M:F/A` (the function may contain ':' and '/': `erlang://2`) as
+    (module, function, arity)."""
+    m, sep, rest = text.partition(":")
+    f, sep2, a = rest.rpartition("/")
+    if not (sep and sep2 and m and f and a.isdigit()):
+        fail(f"--keep-native {text}: expected module:function/arity")
+    return m, f, int(a)
+
+
+def natives_list(modules, native, keep):
+    """The VM's build-time list of natives to keep (gluon-vm/build.rs):
+    those the packed modules call or name in external funs, and `keep`,
+    one `module:function/arity` a line. The natives the VM itself needs
+    are its own business (gluon-vm/src/bif/keep.rs)."""
+    called = {c for m in modules for c in m.calls if c in native}
+    lines = sorted(f"{m}:{f}/{a}" for (m, f, a) in called | set(keep))
+    head = ["# Natives the bundle calls (gluon_pack.py --natives-out): "
+            + ", ".join(m.name for m in modules)]
+    return "\n".join(head + lines) + "\n"
+
+
+def write_if_changed(path, text):
+    """Writes `text` unless the file already holds it: its time stamp
+    is what cargo rebuilds the VM on."""
+    try:
+        with open(path) as f:
+            if f.read() == text:
+                return
+    except OSError:
+        pass
+    write(path, text)
+
+
+
 def entry(name, flags, data):
     body = pad4(name.encode() + b"\0") + pad4(data)
     return struct.pack(">III", 12 + len(body), flags, 0) + body
@@ -425,10 +464,22 @@ def main():
     ap.add_argument("--symbol", default="gluon_app_bundle", help="name of the C array")
     ap.add_argument("--c-modules", help="write the modules as C arrays for gluon_app.h here")
     ap.add_argument("--list", action="store_true", help="print each module packed and its size")
+    ap.add_argument("--natives-out", metavar="FILE",
+                    help="write the natives the packed modules call (module:function/arity "
+                         "a line) for the VM's build (GLUON_NATIVES); needs --natives")
+    ap.add_argument("--keep-native", action="append", default=[], metavar="M:F/A",
+                    help="a native to list although no module imports it: one reached only "
+                         "dynamically (apply/3, erlang:F(...) with a variable F) (repeatable)")
     a = ap.parse_args()
-    if not (a.output or a.c_array or a.c_modules or a.list):
-        fail("nothing to write: give --output, --c-array, --c-modules or --list")
+    if not (a.output or a.c_array or a.c_modules or a.list or a.natives_out):
+        fail("nothing to write: give --output, --c-array, --c-modules, --natives-out or --list")
     native = natives(a.natives)
+    if (a.natives_out or a.keep_native) and not native:
+        fail("--natives-out and --keep-native need --natives (the VM's sources)")
+    keep = [parse_mfa(k) for k in a.keep_native]
+    for k in keep:
+        if k not in native:
+            fail(f"--keep-native {k[0]}:{k[1]}/{k[2]}: not a native of the VM")
     tmp = None
     lib_dirs = a.lib
     if a.prune and not a.whole_lib:
@@ -453,6 +504,8 @@ def main():
         if start not in [m.name for m in modules]:
             fail(f"start module {start} is not among {[m.name for m in modules]}")
         write(a.c_modules, c_modules(modules, start))
+    if a.natives_out:
+        write_if_changed(a.natives_out, natives_list(modules, native, keep))
 
 
 if __name__ == "__main__":

@@ -32,6 +32,8 @@ mod erlang_existing_atom;
 #[cfg(feature = "float")]
 mod erlang_float;
 pub mod index;
+pub(crate) mod keep;
+mod native_list;
 // Also the float text of the ETF encoder: only its natives are gated.
 mod drv_args;
 #[cfg_attr(not(feature = "float"), allow(dead_code))]
@@ -319,9 +321,10 @@ pub(crate) const FAMILIES: &[&[BifDef]] = &[
     left_out(cfg!(feature = "float"), dropped::FLOAT),
 ];
 
-/// Every native function's definition, in [`FAMILIES`] order.
+/// Every native function's definition that this build has (see
+/// [`keep`]), in [`FAMILIES`] order.
 pub fn table() -> impl Iterator<Item = &'static BifDef> {
-    FAMILIES.iter().flat_map(|t| t.iter())
+    (0..crate::term::static_atoms::NATIVES).map(crate::term::static_atoms::native_def)
 }
 
 pub use index::{lookup, native_name};

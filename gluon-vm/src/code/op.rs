@@ -264,4 +264,11 @@ opcodes! {
     /// After a module's last instruction: malformed code running off the
     /// end raises instead of running past it.
     CODE_END = 74;
+    /// `erlang:'+'/2` as a guard or gc BIF: laid out as [`BIF2`] (the
+    /// native and fail words included), and run in the dispatch loop when
+    /// both operands and the sum are small integers; otherwise, or for
+    /// anything else, the native runs as for `BIF2`.
+    ADD = 75;
+    /// `erlang:'-'/2`, as [`ADD`].
+    SUB = 76;
 }

@@ -76,7 +76,14 @@ impl Machine<'_> {
         if n > c.remaining() {
             return Err(Miss::Fail);
         }
-        let t = int::get(&mut self.p.heap, c.bytes(), c.pos(), n, flags)?;
+        let pos = c.pos();
+        if n == 8 && pos.is_multiple_of(8) && !flags.signed {
+            // A byte, the common case of parsers: no general bit reader.
+            let t = Term::small(c.bytes()[pos / 8] as isize);
+            c.set_pos(pos + 8);
+            return Ok(t);
+        }
+        let t = int::get(&mut self.p.heap, c.bytes(), pos, n, flags)?;
         c.set_pos(c.pos() + n);
         Ok(t)
     }
@@ -95,6 +102,34 @@ impl Machine<'_> {
     /// compiler reads the tail and then may go on matching the context.
     fn tail(&mut self, c: &MatchCtx) -> Result<Term, Miss> {
         Ok(matchctx::sub(&mut self.p.heap, c, c.remaining())?)
+    }
+
+    /// Runs a bit-syntax instruction: matching here, without going
+    /// through construction's dispatch ([`Machine::bits`]).
+    #[inline]
+    pub(super) fn bs_op(
+        &mut self,
+        op: &BsOp,
+        here: *const Word,
+    ) -> Result<(), (Exception, ErrorSite)> {
+        match op {
+            // A parsing loop's `bs_start_match` finds the match context it
+            // made on the first pass: nothing to do but pass it on.
+            BsOp::StartMatch { src, dst, .. } if MatchCtx::of(self.get(*src)).is_some() => {
+                let c = self.get(*src);
+                self.put(*dst, c);
+                Ok(())
+            }
+            BsOp::StartMatch { .. }
+            | BsOp::Match { .. }
+            | BsOp::GetInteger { .. }
+            | BsOp::GetBinary { .. }
+            | BsOp::GetTail { .. }
+            | BsOp::TestTail { .. }
+            | BsOp::Skip { .. }
+            | BsOp::MatchString { .. } => self.bs_match(op, here),
+            _ => self.bits(op, here),
+        }
     }
 
     /// Runs a matching instruction.

@@ -636,6 +636,49 @@ impl Machine<'_> {
                 }
                 // Natives: `bif` reads the rest of the instruction from
                 // `self.ip`.
+                // Bit syntax (parsing loops), maps: dispatched here rather
+                // than through `cold`.
+                op::RARE => {
+                    // SAFETY: the loader wrote the address of an entry of
+                    // the module's pool, which lives as long as the code.
+                    let p = next!() as *const Instr;
+                    let i = unsafe { &*p };
+                    self.ip = ip;
+                    let r = match i {
+                        Instr::Bits(op) => self.bs_op(op, here),
+                        _ => self.rare(i, here),
+                    };
+                    ip = self.ip;
+                    r?;
+                }
+                op::ADD | op::SUB => {
+                    let (x, y) = (src!(op::slot_a(w)), src!(op::slot_b(w)));
+                    let d = dst!(op::slot_c(w));
+                    // Smalls are at most 60 bits wide: neither the sum nor
+                    // the difference overflows an i64.
+                    let r = match (x.as_small(), y.as_small()) {
+                        (Some(a), Some(b)) if w as u8 == op::ADD => {
+                            Term::try_small(a as i64 + b as i64)
+                        }
+                        (Some(a), Some(b)) => Term::try_small(a as i64 - b as i64),
+                        _ => None,
+                    };
+                    if let Some(r) = r {
+                        self.put(d, r);
+                        // Past the native and fail words.
+                        // SAFETY: the loader's invariant (see `Machine::next`).
+                        ip = unsafe { ip.add(2) };
+                    } else {
+                        self.ip = ip;
+                        let r = self.bif(here, [x, y, Term::NIL], 2, d);
+                        ip = self.ip;
+                        match r {
+                            Ok(None) => {}
+                            Ok(Some(out)) => return Ok(out),
+                            Err(e) => return Err(e),
+                        }
+                    }
+                }
                 op::BIF1 | op::BIF2 => {
                     let (args, n, d) = if w as u8 == op::BIF1 {
                         let x = src!(op::slot_a(w));
@@ -980,12 +1023,6 @@ impl Machine<'_> {
                         _ => mb.clear_marker(id),
                     }
                 }
-            }
-            op::RARE => {
-                // SAFETY: the loader wrote the address of an entry of
-                // the module's pool, which lives as long as the code.
-                let i = unsafe { &*(self.next() as *const Instr) };
-                self.rare(i, here)?;
             }
             _ => {
                 // `CODE_END`: malformed code ran off the end of its module (no

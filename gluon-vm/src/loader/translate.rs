@@ -16,7 +16,7 @@ use crate::beam::{BeamFile, GenericOp, Operand};
 use crate::code::instr::{Cmp, Dst, Src, TypeTest};
 use crate::code::op::{self, slot, Word};
 use crate::code::{CodePtr, FunDef, FunctionInfo, Instr, Location, Target};
-use crate::term::{Atom, Term};
+use crate::term::{atom, static_atoms, Atom, Term};
 use crate::vm::Vm;
 use alloc::boxed::Box;
 use alloc::vec::Vec;
@@ -818,7 +818,10 @@ fn bif(
     };
     let d = bif_at + 1 + nargs;
     let dst = cx.dst_slot(o.arg(d)?, o.bad(d))?;
-    let code = [op::BIF0, op::BIF1, op::BIF2, op::BIF3][nargs];
+    let code = match (nargs, ex.target.get()) {
+        (2, Target::Bif(_)) => arith_opcode(ex).unwrap_or(op::BIF2),
+        _ => [op::BIF0, op::BIF1, op::BIF2, op::BIF3][nargs],
+    };
     let mut ins = Ins::new(code);
     for k in 0..nargs {
         let at = bif_at + 1 + k;
@@ -836,6 +839,22 @@ fn bif(
         None => e.word(0),
     }
     Ok(())
+}
+
+/// The opcode that adds or subtracts small integers in the dispatch loop,
+/// if `ex` is `erlang:'+'/2` or `erlang:'-'/2`.
+fn arith_opcode(ex: &crate::code::ExportEntry) -> Option<u8> {
+    if ex.module != atom::ERLANG || ex.arity != 2 {
+        return None;
+    }
+    let f = Some(ex.function.index());
+    if f == static_atoms::find("+") {
+        Some(op::ADD)
+    } else if f == static_atoms::find("-") {
+        Some(op::SUB)
+    } else {
+        None
+    }
 }
 
 /// The location of line-table item `i`.

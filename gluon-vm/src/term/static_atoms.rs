@@ -5,33 +5,22 @@
 //!
 //! Their numbering is what interning them at start gave: the predefined
 //! atoms in declaration order, then each new name of [`FAMILIES`] in
-//! table order.
+//! table order (of the natives this build keeps: [`keep`]).
 
 use super::atom::PREDEFINED;
-use crate::bif::{BifDef, FAMILIES};
+use crate::bif::{keep, BifDef, FAMILIES};
 
-/// Number of native functions in [`FAMILIES`].
-pub(crate) const NATIVES: usize = {
-    let mut n = 0;
-    let mut i = 0;
-    while i < FAMILIES.len() {
-        n += FAMILIES[i].len();
-        i += 1;
-    }
-    n
-};
+/// Number of native functions this build has: those of [`FAMILIES`]
+/// that [`keep`] keeps (all of them unless the build lists them).
+pub(crate) const NATIVES: usize = keep::kept_count(keep::KEPT);
 
-/// The `k`-th native function of [`FAMILIES`].
+/// Where each of them is in [`FAMILIES`].
+const PLACES: [(u8, u16); NATIVES] = keep::kept_places(keep::KEPT);
+
+/// The `k`-th native function this build has, in [`FAMILIES`] order.
 pub(crate) const fn native_def(k: usize) -> &'static BifDef {
-    let mut k = k;
-    let mut i = 0;
-    loop {
-        if k < FAMILIES[i].len() {
-            return &FAMILIES[i][k];
-        }
-        k -= FAMILIES[i].len();
-        i += 1;
-    }
+    let (i, j) = PLACES[k];
+    &FAMILIES[i as usize][j as usize]
 }
 
 /// Candidate names: the predefined atoms, then module and function name

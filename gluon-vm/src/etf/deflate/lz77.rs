@@ -17,14 +17,14 @@
 //! kept exactly as zlib's is, stale bytes and zeroed tail included.
 
 use super::blocks::Blocks;
+use super::heads::Heads;
 use super::{zeroed, OutOfMemory};
 use alloc::boxed::Box;
 
 const W_SIZE: usize = 1 << 15;
 const W_MASK: usize = W_SIZE - 1;
 const WINDOW_SIZE: usize = 2 * W_SIZE;
-const HASH_SIZE: usize = 1 << 15;
-const HASH_MASK: usize = HASH_SIZE - 1;
+const HASH_MASK: usize = super::heads::HASH_SIZE - 1;
 const HASH_SHIFT: u32 = 5;
 const MIN_MATCH: usize = 3;
 const MAX_MATCH: usize = 258;
@@ -87,7 +87,7 @@ pub(super) struct Matcher<'a> {
     /// the same hash.
     prev: Box<[u16]>,
     /// For each hash, the latest position with it.
-    head: Box<[u16]>,
+    head: Heads,
     /// How much of the window has been written or zeroed.
     high_water: usize,
     ins_h: usize,
@@ -108,7 +108,8 @@ impl<'a> Matcher<'a> {
     /// are cut to what it can reach: below 64 KB less `MIN_LOOKAHEAD` the
     /// window never slides, and no position read (a match search reads
     /// at most `MAX_MATCH` past the data, then zeroed) lies beyond the
-    /// input's length plus `MIN_LOOKAHEAD`.
+    /// input's length plus `MIN_LOOKAHEAD`. The heads are sized to the
+    /// positions that can be inserted ([`Heads::new`]).
     pub(super) fn new(input: &'a [u8], cfg: Config) -> Result<Matcher<'a>, OutOfMemory> {
         let reach = input.len().saturating_add(MIN_LOOKAHEAD);
         Ok(Matcher {
@@ -116,7 +117,7 @@ impl<'a> Matcher<'a> {
             read: 0,
             window: zeroed(reach.min(WINDOW_SIZE))?,
             prev: zeroed(reach.min(W_SIZE))?,
-            head: zeroed(HASH_SIZE)?,
+            head: Heads::new(reach)?,
             high_water: 0,
             ins_h: 0,
             strstart: 0,
@@ -148,9 +149,8 @@ impl<'a> Matcher<'a> {
     /// Chains position `s` into its hash, returning the previous head.
     fn insert(&mut self, s: usize) -> usize {
         self.ins_h = Self::update_hash(self.ins_h, self.window[s + MIN_MATCH - 1]);
-        let head = self.head[self.ins_h];
+        let head = self.head.replace(self.ins_h, s as u16);
         self.prev[s & W_MASK] = head;
-        self.head[self.ins_h] = s as u16;
         head as usize
     }
 
@@ -167,7 +167,8 @@ impl<'a> Matcher<'a> {
                 self.match_start = self.match_start.wrapping_sub(W_SIZE);
                 self.strstart -= W_SIZE;
                 self.block_start -= W_SIZE as isize;
-                for p in self.head.iter_mut().chain(self.prev.iter_mut()) {
+                self.head.slide(W_SIZE as u16);
+                for p in self.prev.iter_mut() {
                     *p = p.saturating_sub(W_SIZE as u16);
                 }
                 more += W_SIZE;

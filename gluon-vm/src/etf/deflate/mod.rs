@@ -18,6 +18,7 @@
 //! Level 0 (stored only) is not provided: OTP does not compress at level 0.
 
 mod blocks;
+mod heads;
 mod lz77;
 
 use alloc::vec::Vec;
@@ -26,8 +27,10 @@ use alloc::vec::Vec;
 /// stream if it takes at most `limit` bytes and `None` otherwise (giving
 /// up as soon as the output passes `limit`; also `None` for other levels).
 /// The working memory, allocated fallibly (`Err` when it cannot be), is
-/// zlib's: some 250 KB for inputs from 64 KB on, less for shorter ones
-/// (64 KB of hash heads, 7 KB of trees, and about 7 bytes per input byte).
+/// zlib's for inputs from about 6 KB on (some 250 KB from 64 KB on);
+/// below, 7 KB of trees and under 20 bytes per input byte (the hash heads
+/// then fit a table sized to the input: [`heads`]), 14 KB for a 200-byte
+/// term.
 pub fn zlib(input: &[u8], level: u8, limit: usize) -> Result<Option<Vec<u8>>, OutOfMemory> {
     let Some(cfg) = lz77::Config::for_level(level) else {
         return Ok(None);
