@@ -30,8 +30,6 @@
 -export([start/3, start/4, start_link/3, start_link/4, call/2, call/3, cast/2,
          reply/2, stop/1, stop/3, enter_loop/3, enter_loop/4, enter_loop/5,
          abcast/2, abcast/3, multi_call/2, multi_call/3, multi_call/4]).
-%% Entry point of spawned servers (not for users).
--export([init_it/6]).
 
 -callback init(Args :: term()) -> term().
 -callback handle_call(Request :: term(), From :: {pid(), term()}, State :: term()) -> term().
@@ -53,10 +51,12 @@ start_it(Link, Name, Mod, Args, Opts) when is_atom(Mod), is_list(Opts) ->
         undefined ->
             Timeout = option(timeout, Opts, infinity),
             SpawnOpts = option(spawn_opt, Opts, []),
-            InitArgs = [self(), Link, Name, Mod, Args, Opts],
+            %% `fun init_it/6` (not `?MODULE, init_it`) lets firmware's
+            %% library pruner see that init_it/6 is needed.
+            InitArgs = [fun init_it/6, [self(), Link, Name, Mod, Args, Opts]],
             case Link of
-                link -> proc_lib:start_link(?MODULE, init_it, InitArgs, Timeout, SpawnOpts);
-                nolink -> proc_lib:start(?MODULE, init_it, InitArgs, Timeout, SpawnOpts)
+                link -> proc_lib:start_link(erlang, apply, InitArgs, Timeout, SpawnOpts);
+                nolink -> proc_lib:start(erlang, apply, InitArgs, Timeout, SpawnOpts)
             end;
         Pid ->
             {error, {already_started, Pid}}
@@ -77,6 +77,7 @@ option(Key, Opts, Default) ->
     end.
 
 init_it(Starter, Link, Name, Mod, Args, _Opts) ->
+    put('$initial_call', {Mod, init, 1}),
     Parent = case Link of
                  link -> Starter;
                  nolink -> self()

@@ -21,23 +21,25 @@
 -export([spawn/1, spawn/3, spawn_link/1, spawn_link/3, spawn_opt/2, spawn_opt/4,
          start/3, start/4, start/5, start_link/3, start_link/4, start_link/5,
          init_ack/1, init_ack/2, stop/1, stop/3, initial_call/1]).
-%% Entry point of spawned processes (not for users).
--export([init_p/4]).
 
-spawn(F) when is_function(F, 0) ->
-    erlang:spawn(?MODULE, init_p, [parent_name(), ancestors(), F, []]).
-spawn(M, F, A) when is_atom(M), is_atom(F), is_list(A) ->
-    erlang:spawn(?MODULE, init_p, [parent_name(), ancestors(), {M, F}, A]).
+%% Every spawn goes through a closure calling init_p/4 directly, so that
+%% firmware's library pruner (which follows calls, not spawn arguments)
+%% keeps it.
+spawn(F) when is_function(F, 0) -> spawn_opt(F, []).
+spawn(M, F, A) when is_atom(M), is_atom(F), is_list(A) -> spawn_opt(M, F, A, []).
 
-spawn_link(F) when is_function(F, 0) ->
-    erlang:spawn_link(?MODULE, init_p, [parent_name(), ancestors(), F, []]).
-spawn_link(M, F, A) when is_atom(M), is_atom(F), is_list(A) ->
-    erlang:spawn_link(?MODULE, init_p, [parent_name(), ancestors(), {M, F}, A]).
+spawn_link(F) when is_function(F, 0) -> spawn_opt(F, [link]).
+spawn_link(M, F, A) when is_atom(M), is_atom(F), is_list(A) -> spawn_opt(M, F, A, [link]).
 
 spawn_opt(F, Opts) when is_function(F, 0) ->
-    erlang:spawn_opt(?MODULE, init_p, [parent_name(), ancestors(), F, []], Opts).
+    spawn_entry(F, [], Opts).
 spawn_opt(M, F, A, Opts) when is_atom(M), is_atom(F), is_list(A) ->
-    erlang:spawn_opt(?MODULE, init_p, [parent_name(), ancestors(), {M, F}, A], Opts).
+    spawn_entry({M, F}, A, Opts).
+
+spawn_entry(Fun, Args, Opts) ->
+    Parent = parent_name(),
+    Ancestors = ancestors(),
+    erlang:spawn_opt(fun() -> init_p(Parent, Ancestors, Fun, Args) end, Opts).
 
 %% The parent is recorded by name when it has one, as OTP does.
 parent_name() ->
@@ -88,14 +90,14 @@ start(M, F, A) -> start(M, F, A, infinity).
 start(M, F, A, Timeout) -> start(M, F, A, Timeout, []).
 start(M, F, A, Timeout, SpawnOpts) ->
     check_timeout(Timeout),
-    {Pid, Ref} = ?MODULE:spawn_opt(M, F, A, [monitor | SpawnOpts]),
+    {Pid, Ref} = spawn_opt(M, F, A, [monitor | SpawnOpts]),
     sync_start(Pid, Ref, Timeout, false).
 
 start_link(M, F, A) -> start_link(M, F, A, infinity).
 start_link(M, F, A, Timeout) -> start_link(M, F, A, Timeout, []).
 start_link(M, F, A, Timeout, SpawnOpts) ->
     check_timeout(Timeout),
-    {Pid, Ref} = ?MODULE:spawn_opt(M, F, A, [link, monitor | SpawnOpts]),
+    {Pid, Ref} = spawn_opt(M, F, A, [link, monitor | SpawnOpts]),
     sync_start(Pid, Ref, Timeout, true).
 
 check_timeout(infinity) -> ok;

@@ -6,7 +6,7 @@
 -export([start/0]).
 -export([init/1, handle_call/3, handle_cast/2, handle_info/2, handle_continue/2,
          terminate/2]).
--export([plain_init/1]).
+-export([plain_init/1, enter_init/1]).
 
 %%% Callbacks: the state is a map with a log of events the test reads back.
 
@@ -107,6 +107,7 @@ start() ->
     parents(),
     naming(),
     plain_proc_lib(),
+    enter_loop(),
     ok.
 
 starts() ->
@@ -284,3 +285,24 @@ proc_info_ancestors(P) ->
     {dictionary, D} = process_info(P, dictionary),
     {'$ancestors', A} = lists:keyfind('$ancestors', 1, D),
     A.
+
+%% A process started with proc_lib becomes a server itself.
+enter_init(Action) ->
+    proc_lib:init_ack({ok, self()}),
+    case Action of
+        none -> gen_server:enter_loop(?MODULE, [], #{log => [entered]});
+        _ -> gen_server:enter_loop(?MODULE, [], #{log => [entered]}, Action)
+    end.
+
+enter_loop() ->
+    {ok, P} = proc_lib:start(?MODULE, enter_init, [none]),
+    show(enter_loop, try_call(P, get_log)),
+    gen_server:stop(P),
+    {ok, P2} = proc_lib:start(?MODULE, enter_init, [{continue, go}]),
+    show(enter_loop_continue, try_call(P2, get_log)),
+    gen_server:stop(P2),
+    {ok, P3} = proc_lib:start(?MODULE, enter_init, [10]),
+    receive after 40 -> ok end,
+    show(enter_loop_timeout, try_call(P3, get_log)),
+    gen_server:stop(P3),
+    ok.
