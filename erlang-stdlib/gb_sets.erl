@@ -282,16 +282,7 @@ is_equal(S1, S2) -> to_list(S1) == to_list(S2).
 map(F, {_, T}) when is_function(F, 1) -> from_list([F(E) || E <- to_list_node(T, [])]).
 
 filtermap(F, {_, T}) when is_function(F, 1) ->
-    from_list(filtermap_list(F, to_list_node(T, []))).
-
-filtermap_list(F, [E | Es]) ->
-    case F(E) of
-        true -> [E | filtermap_list(F, Es)];
-        false -> filtermap_list(F, Es);
-        {true, V} -> [V | filtermap_list(F, Es)];
-        Other -> erlang:error({case_clause, Other})
-    end;
-filtermap_list(_, []) -> [].
+    from_list(lists:filtermap(F, to_list_node(T, []))).
 
 %% The smallest element bigger than X, the biggest smaller than X.
 larger(X, {_, T}) -> larger_node(X, T, none).

@@ -109,13 +109,5 @@ map_list(F, [E | Es]) -> [F(E) | map_list(F, Es)];
 map_list(_, []) -> [];
 map_list(_, Other) -> erlang:error({case_clause, Other}).
 
-filtermap(F, S) when is_function(F, 1) -> lists:usort(filtermap_list(F, S)).
+filtermap(F, S) when is_function(F, 1) -> lists:usort(lists:filtermap(F, S)).
 
-filtermap_list(F, [E | Es]) ->
-    case F(E) of
-        true -> [E | filtermap_list(F, Es)];
-        false -> filtermap_list(F, Es);
-        {true, V} -> [V | filtermap_list(F, Es)];
-        Other -> erlang:error({case_clause, Other})
-    end;
-filtermap_list(_, []) -> [].

@@ -103,13 +103,5 @@ map(F, S) when is_function(F, 1), is_map(S) ->
     maps:from_keys([F(E) || E <- maps:keys(S)], []).
 
 filtermap(F, S) when is_function(F, 1), is_map(S) ->
-    maps:from_keys(filtermap_list(F, maps:keys(S)), []).
+    maps:from_keys(lists:filtermap(F, maps:keys(S)), []).
 
-filtermap_list(F, [E | Es]) ->
-    case F(E) of
-        true -> [E | filtermap_list(F, Es)];
-        false -> filtermap_list(F, Es);
-        {true, V} -> [V | filtermap_list(F, Es)];
-        Other -> erlang:error({case_clause, Other})
-    end;
-filtermap_list(_, []) -> [].
