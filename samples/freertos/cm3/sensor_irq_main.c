@@ -239,13 +239,4 @@ static void vm_task(void *arg) {
     board_exit(ok ? 0 : 1);
 }
 
-int main(void) {
-    board_init();
-    if (xTaskCreate(vm_task, "gluon", SAMPLE_VM_STACK_WORDS, NULL, tskIDLE_PRIORITY + 1, NULL) !=
-        pdPASS) {
-        board_puts("cannot create the VM's task\n");
-        board_exit(2);
-    }
-    vTaskStartScheduler();
-    board_exit(2);
-}
+int main(void) { sample_main(vm_task, NULL); }

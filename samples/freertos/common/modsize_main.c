@@ -69,12 +69,4 @@ static void vm_task(void *arg) {
     board_exit(0);
 }
 
-int main(void) {
-    board_init();
-    if (xTaskCreate(vm_task, "gluon", SAMPLE_VM_STACK_WORDS, NULL, tskIDLE_PRIORITY + 1, NULL) !=
-        pdPASS) {
-        board_exit(2);
-    }
-    vTaskStartScheduler();
-    board_exit(2);
-}
+int main(void) { sample_main(vm_task, NULL); }

@@ -60,3 +60,14 @@ void sample_vm_finish(gluon_vm *vm) {
      * simulator a task running Rust code must not be deleted). */
     board_exit(status);
 }
+
+void sample_main(TaskFunction_t fn, TaskHandle_t *handle) {
+    board_init();
+    if (xTaskCreate(fn, "gluon", SAMPLE_VM_STACK_WORDS, NULL, tskIDLE_PRIORITY + 1, handle) !=
+        pdPASS) {
+        board_puts("cannot create the VM's task\n");
+        board_exit(2);
+    }
+    vTaskStartScheduler();
+    board_exit(2);
+}

@@ -3,7 +3,9 @@
 #ifndef VM_TASK_H
 #define VM_TASK_H
 
+#include "FreeRTOS.h"
 #include "gluon_freertos.h"
+#include "task.h"
 
 /* Stack of the VM's task, in words. */
 #ifndef SAMPLE_VM_STACK_WORDS
@@ -22,6 +24,10 @@ gluon_freertos *sample_port(void);
 /* Runs `vm` to its end, prints the memory statistics and ends the program
  * with the entry process's exit status. */
 void sample_vm_finish(gluon_vm *vm) __attribute__((noreturn));
+
+/* The samples' main: initialises the board, creates the VM's task running
+ * `fn` (its handle to `*handle` unless NULL) and starts the scheduler. */
+void sample_main(TaskFunction_t fn, TaskHandle_t *handle) __attribute__((noreturn));
 
 /* Ends the program after printing what failed. */
 void sample_fail(const char *what, gluon_status s) __attribute__((noreturn));
